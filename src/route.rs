@@ -1,0 +1,129 @@
+//! Addresses: the hash routes of DESIGN.md (`index.html#/path?query`) and the
+//! global query parameters every screen understands (`lang`, `present`).
+//! Hash routing keeps deep links working on any static server.
+//! Pure module: the `Routable` derive is plain data, no browser calls.
+
+use crate::content::LECTURES;
+use crate::i18n::Lang;
+use yew_router::Routable;
+
+/// The screens and their addresses.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/lecture/:n")]
+    Lecture { n: u8 },
+    #[at("/progress")]
+    Progress,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The route for an address path, with out-of-range lecture numbers
+    /// treated as not found.
+    pub fn resolve(path: &str) -> Route {
+        match Route::recognize(path) {
+            Some(Route::Lecture { n }) if !(1..=LECTURES).contains(&n) => Route::NotFound,
+            Some(r) => r,
+            None => Route::NotFound,
+        }
+    }
+
+    /// Whether this route is a real screen worth returning to ("continue").
+    pub fn is_resumable(&self) -> bool {
+        matches!(self, Route::Lecture { .. })
+    }
+}
+
+/// Global parameters read from any address's query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GlobalQuery {
+    pub lang: Option<Lang>,
+    pub present: Option<bool>,
+}
+
+/// A query parameter that could not be used, kept so the screen can say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadParam {
+    pub name: String,
+    pub value: String,
+}
+
+/// Splits a query string (`a=1&b=x%20y`, with or without the leading `?`)
+/// into decoded name/value pairs.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept literally
+/// and invalid UTF-8 is replaced, so any input yields a string.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+            (b'+', _) => out.push(b' '),
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads the global parameters from a query; unknown names belong to the
+/// screens and are ignored here, known names with bad values are reported.
+pub fn parse_global(query: &str) -> (GlobalQuery, Vec<BadParam>) {
+    let mut g = GlobalQuery::default();
+    let mut bad = Vec::new();
+    for (name, value) in query_pairs(query) {
+        match name.as_str() {
+            "lang" => match Lang::parse(&value) {
+                Some(l) => g.lang = Some(l),
+                None => bad.push(BadParam { name, value }),
+            },
+            "present" => match value.as_str() {
+                "1" | "true" | "on" | "" => g.present = Some(true),
+                "0" | "false" | "off" => g.present = Some(false),
+                _ => bad.push(BadParam { name, value }),
+            },
+            _ => {}
+        }
+    }
+    (g, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_escapes_safely() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%E4%B8%AD"), "中");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%+5"), "% 5");
+    }
+}

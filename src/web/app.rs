@@ -1,0 +1,370 @@
+//! The shell around every screen: state and router, header with language and
+//! presentation switches, notices, keyboard shortcuts, and the page itself.
+
+use crate::content::{course, LECTURES};
+use crate::i18n::{tr, trf, Lang};
+use crate::progress::{Loaded, Progress};
+use crate::route::{parse_global, Route};
+use crate::web::notices::Notices;
+use crate::web::pages::{home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage};
+use crate::web::state::{Action, AppCtx, Notice, State};
+use crate::web::storage;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Builds the first state from what storage holds.
+fn initial_state() -> State {
+    let start = storage::startup();
+    let mut notices = Vec::new();
+    let progress = match start.loaded {
+        Loaded::Fresh => Progress::default(),
+        Loaded::Found(d) => {
+            if d.from_version != crate::progress::SCHEMA {
+                notices.push(Notice::Migrated { from: d.from_version });
+            }
+            d.progress
+        }
+        Loaded::Damaged(error) => {
+            notices.push(Notice::Damaged {
+                error,
+                raw: Rc::new(start.raw.unwrap_or_default()),
+                backup_key: start.backup_key,
+            });
+            Progress::default()
+        }
+    };
+    if !start.can_save {
+        notices.push(Notice::CannotSave);
+    }
+    State { progress, present: false, can_save: start.can_save, notices }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    html! {
+        <ContextProvider<AppCtx> context={state}>
+            <HashRouter>
+                <Shell />
+            </HashRouter>
+        </ContextProvider<AppCtx>>
+    }
+}
+
+/// Renders the screen for a route.
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Lecture { n } if (1..=LECTURES).contains(&n) => html! { <LecturePage {n} /> },
+        Route::Progress => html! { <ProgressPage /> },
+        Route::Lecture { .. } | Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The page title for a route.
+fn title(route: &Route, lang: Lang) -> String {
+    let app = tr(lang, "app.name");
+    let page = match route {
+        Route::Home => return app,
+        Route::Lecture { n } => match course().lecture(*n) {
+            Some(l) => format!("{} {}", trf(lang, "lecture.label", &[("n", &n.to_string())]), l.title.get(lang)),
+            None => tr(lang, "notfound.title"),
+        },
+        Route::Progress => tr(lang, "progress.title"),
+        Route::NotFound => tr(lang, "notfound.title"),
+    };
+    format!("{page} · {app}")
+}
+
+#[function_component]
+fn Shell() -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let location = use_location();
+    let navigator = use_navigator();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let lang = ctx.lang();
+    let help_open = use_state(|| false);
+
+    // Global query parameters, read on every address change.
+    {
+        let ctx = ctx.clone();
+        let query = location.as_ref().map(|l| l.query_str().to_owned()).unwrap_or_default();
+        use_effect_with(query, move |query| {
+            let (global, bad) = parse_global(query);
+            if let Some(l) = global.lang {
+                ctx.dispatch(Action::SetLang(l));
+            }
+            if let Some(p) = global.present {
+                ctx.dispatch(Action::SetPresent(p));
+            }
+            if !bad.is_empty() {
+                ctx.dispatch(Action::Notify(Notice::BadParams(bad)));
+            }
+        });
+    }
+
+    // Save progress whenever it changes (not at start-up: unreadable saved
+    // data is only replaced once the trainee has made new progress).
+    {
+        let ctx = ctx.clone();
+        let saved = use_mut_ref(|| ctx.progress.clone());
+        use_effect_with(ctx.progress.clone(), move |p| {
+            if *saved.borrow() != *p && ctx.can_save {
+                if storage::save(p) {
+                    *saved.borrow_mut() = p.clone();
+                } else {
+                    ctx.dispatch(Action::SaveFailed);
+                }
+            }
+        });
+    }
+
+    // Document language, title and presentation class follow the state.
+    use_effect_with((lang, ctx.present, route.clone()), |(lang, present, route)| {
+        let document = gloo::utils::document();
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.html_tag());
+            let _ = html.set_attribute("class", if *present { "present" } else { "" });
+        }
+        document.set_title(&title(route, *lang));
+    });
+
+    // Move focus to the page on navigation, for keyboard and screen readers.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(route.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+                    if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = main.focus();
+                    }
+                }
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+
+    // Keyboard shortcuts (listed in the help dialog).
+    {
+        let ctx = ctx.clone();
+        let help_open = help_open.clone();
+        use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
+            let (route, present, lang) = (route.clone(), *present, *lang);
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing(e) {
+                    return;
+                }
+                let go = |r: Route| {
+                    if let Some(nav) = &navigator {
+                        nav.push(&r);
+                    }
+                };
+                let lecture = match route {
+                    Route::Lecture { n } => Some(n),
+                    _ => None,
+                };
+                let next = lecture.filter(|&n| n < LECTURES).map(|n| Route::Lecture { n: n + 1 });
+                let prev = lecture.filter(|&n| n > 1).map(|n| Route::Lecture { n: n - 1 });
+                let handled = match e.key().as_str() {
+                    "?" => {
+                        help_open.set(true);
+                        true
+                    }
+                    "p" | "P" => {
+                        ctx.dispatch(Action::TogglePresent);
+                        true
+                    }
+                    "l" | "L" => {
+                        ctx.dispatch(Action::SetLang(lang.other()));
+                        true
+                    }
+                    "h" | "H" => {
+                        go(Route::Home);
+                        true
+                    }
+                    "ArrowRight" | "PageDown" if next.is_some() && (present || e.key() == "ArrowRight") => {
+                        go(next.clone().unwrap_or(Route::Home));
+                        true
+                    }
+                    "ArrowLeft" | "PageUp" if prev.is_some() && (present || e.key() == "ArrowLeft") => {
+                        go(prev.clone().unwrap_or(Route::Home));
+                        true
+                    }
+                    _ => false,
+                };
+                if handled {
+                    e.prevent_default();
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let toggle_lang = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetLang(ctx.lang().other())))
+    };
+    let toggle_present = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::TogglePresent))
+    };
+    let open_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_| help_open.set(true))
+    };
+    let close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |()| help_open.set(false))
+    };
+    let skip = Callback::from(|_: MouseEvent| {
+        if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    });
+    let other = lang.other();
+
+    html! {
+        <>
+            <button type="button" class="skip-link" onclick={skip}>{ tr(lang, "nav.skip") }</button>
+            if !ctx.present {
+                <header class="site-header">
+                    <Link<Route> to={Route::Home} classes="brand">
+                        <span class="brand-mark" aria-hidden="true">{ "◎" }</span>
+                        { tr(lang, "app.name") }
+                    </Link<Route>>
+                    <nav aria-label={tr(lang, "nav.label")}>
+                        <ul>
+                            <li><NavLink to={Route::Home} current={route.clone()} label={tr(lang, "nav.map")} /></li>
+                            <li><NavLink to={Route::Progress} current={route.clone()} label={tr(lang, "nav.progress")} /></li>
+                        </ul>
+                    </nav>
+                    <div class="header-tools">
+                        <button type="button" data-testid="lang-switch" lang={other.html_tag()}
+                            aria-label={tr(other, "lang.switch_label")} onclick={toggle_lang}>
+                            { tr(other, "lang.name") }
+                        </button>
+                        <button type="button" data-testid="present-toggle" aria-pressed="false" onclick={toggle_present.clone()}>
+                            { tr(lang, "present.enter") }
+                        </button>
+                    </div>
+                </header>
+            } else {
+                <div class="present-bar" role="toolbar" aria-label={tr(lang, "present.toolbar")}>
+                    <button type="button" data-testid="present-toggle" aria-pressed="true" onclick={toggle_present}>
+                        { tr(lang, "present.exit") }
+                    </button>
+                    <button type="button" onclick={open_help.clone()} aria-keyshortcuts="?">{ tr(lang, "help.open") }</button>
+                </div>
+            }
+            <Notices />
+            <main id="main" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            if !ctx.present {
+                <footer class="site-footer">
+                    <p>{ tr(lang, "footer.local") }</p>
+                    <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
+                        { tr(lang, "help.open") }
+                    </button>
+                </footer>
+            }
+            <Shortcuts open={*help_open} on_close={close_help} {lang} />
+        </>
+    }
+}
+
+/// Whether a key press is meant for a form field rather than for shortcuts.
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("dialog[open]").ok().flatten().is_some()
+                || el.has_attribute("contenteditable")
+        })
+}
+
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    to: Route,
+    current: Route,
+    label: String,
+}
+
+/// A navigation link that marks the current page for assistive technology.
+#[function_component]
+fn NavLink(p: &NavLinkProps) -> Html {
+    let navigator = use_navigator();
+    let href = format!("#{}", p.to.to_path());
+    let onclick = {
+        let to = p.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(nav) = &navigator {
+                e.prevent_default();
+                nav.push(&to);
+            }
+        })
+    };
+    let current = (p.to == p.current).then_some("page");
+    html! { <a {href} {onclick} aria-current={current}>{ &p.label }</a> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShortcutsProps {
+    open: bool,
+    on_close: Callback<()>,
+    lang: Lang,
+}
+
+/// The keyboard-shortcut help, a native modal dialog (Esc closes it).
+#[function_component]
+fn Shortcuts(p: &ShortcutsProps) -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(p.open, move |open| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                if *open && !d.open() {
+                    let _ = d.show_modal();
+                } else if !*open && d.open() {
+                    d.close();
+                }
+            }
+        });
+    }
+    let lang = p.lang;
+    let onclose = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |_: Event| on_close.emit(()))
+    };
+    let close = {
+        let on_close = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let rows = [
+        ("?", "help.key_help"),
+        ("P", "help.key_present"),
+        ("L", "help.key_lang"),
+        ("H", "help.key_home"),
+        ("← →", "help.key_lectures"),
+        ("PgUp PgDn", "help.key_pages"),
+        ("Esc", "help.key_close"),
+    ];
+    html! {
+        <dialog ref={dialog} class="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts" {onclose}>
+            <h2 id="shortcuts-title">{ tr(lang, "help.title") }</h2>
+            <dl>
+                { for rows.iter().map(|(k, d)| html! {
+                    <div class="shortcut"><dt><kbd>{ *k }</kbd></dt><dd>{ tr(lang, d) }</dd></div>
+                }) }
+            </dl>
+            <button type="button" onclick={close} autofocus=true>{ tr(lang, "help.close") }</button>
+        </dialog>
+    }
+}

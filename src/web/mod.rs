@@ -1,0 +1,12 @@
+//! The browser side: yew components and the few browser services they need.
+//! Thin by design — decisions live in the pure modules (`content`, `route`,
+//! `progress`, `i18n`); this folder wires them to the screen.
+
+pub mod app;
+pub mod download;
+pub mod notices;
+pub mod pages;
+pub mod recovery;
+pub mod state;
+pub mod storage;
+pub mod widgets;

@@ -1,0 +1,22 @@
+//! The friendly page for an address that leads nowhere.
+
+use crate::i18n::tr;
+use crate::route::Route;
+use crate::web::state::AppCtx;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component]
+pub fn NotFound() -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let path = use_location().map(|l| l.path().to_owned()).unwrap_or_default();
+    html! {
+        <div class="not-found" data-testid="not-found">
+            <h1>{ tr(lang, "notfound.title") }</h1>
+            <p>{ tr(lang, "notfound.body") }</p>
+            <p><code class="address">{ format!("#{path}") }</code></p>
+            <p><Link<Route> to={Route::Home} classes="button primary">{ tr(lang, "notfound.home") }</Link<Route>></p>
+        </div>
+    }
+}

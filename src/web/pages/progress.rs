@@ -1,0 +1,206 @@
+//! My progress (`#/progress`): status per lecture and per self-check, and the
+//! three ways to move progress: export to a file, import from a file
+//! (validated and size-capped before anything changes), and reset (confirmed,
+//! with a backup copy kept).
+
+use crate::content::{course, BUILT_EXERCISES, LECTURES};
+use crate::i18n::{tr, trf, Lang};
+use crate::progress::{decode, Progress, MAX_BYTES};
+use crate::web::download;
+use crate::web::notices::explain;
+use crate::web::state::{Action, AppCtx};
+use crate::web::storage;
+use crate::web::widgets::{lecture_label, status_badge};
+use crate::route::Route;
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The outcome line under the actions.
+#[derive(Clone, PartialEq)]
+enum Message {
+    Ok(String),
+    Error(String),
+}
+
+#[function_component]
+pub fn ProgressPage() -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let message = use_state(|| None::<Message>);
+    let confirming = use_state(|| false);
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    let export = {
+        let ctx = ctx.clone();
+        let message = message.clone();
+        Callback::from(move |_| {
+            let lang = ctx.lang();
+            let name = format!("loyalty-lab-progress-{}.json", download::today());
+            message.set(Some(if download::save_text(&name, "application/json", &ctx.progress.encode()) {
+                Message::Ok(trf(lang, "progress.exported", &[("file", &name)]))
+            } else {
+                Message::Error(tr(lang, "progress.export_failed"))
+            }));
+        })
+    };
+
+    let import = {
+        let ctx = ctx.clone();
+        let message = message.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let lang = ctx.lang();
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let size = file.size() as usize;
+            if size > MAX_BYTES {
+                message.set(Some(Message::Error(explain(lang, &crate::progress::DecodeError::TooLarge { bytes: size }))));
+                return;
+            }
+            let name = file.name();
+            let ctx = ctx.clone();
+            let message = message.clone();
+            let file = gloo::file::File::from(file);
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+                let lang = ctx.lang();
+                let result = match text {
+                    Ok(text) => decode(&text).map_err(|e| explain(lang, &e)),
+                    Err(_) => Err(tr(lang, "progress.unreadable_file")),
+                };
+                message.set(Some(match result {
+                    Ok(d) => {
+                        storage::backup_current();
+                        let done = d.progress.done_count();
+                        ctx.dispatch(Action::Replace(d.progress));
+                        Message::Ok(trf(lang, "progress.imported", &[("file", &name), ("done", &done.to_string())]))
+                    }
+                    Err(why) => Message::Error(trf(lang, "progress.import_failed", &[("file", &name), ("why", &why)])),
+                }));
+            }));
+        })
+    };
+
+    let ask_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let cancel_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let do_reset = {
+        let ctx = ctx.clone();
+        let confirming = confirming.clone();
+        let message = message.clone();
+        Callback::from(move |_| {
+            let lang = ctx.lang();
+            let kept = storage::backup_current();
+            // Language is a preference, not progress: keep it.
+            ctx.dispatch(Action::Replace(Progress { lang: ctx.progress.lang, ..Progress::default() }));
+            confirming.set(false);
+            message.set(Some(Message::Ok(match kept {
+                Some(key) => trf(lang, "progress.reset_done_kept", &[("key", &key)]),
+                None => tr(lang, "progress.reset_done"),
+            })));
+        })
+    };
+
+    let p = &ctx.progress;
+    let done = p.done_count();
+    html! {
+        <div class="progress-page">
+            <h1>{ tr(lang, "progress.title") }</h1>
+            <p class="lead" data-testid="progress-summary">
+                { trf(lang, "home.done_count", &[("done", &done.to_string()), ("total", &LECTURES.to_string())]) }
+            </p>
+
+            <section aria-labelledby="lectures-h">
+                <h2 id="lectures-h">{ tr(lang, "progress.lectures") }</h2>
+                <table class="status-table">
+                    <thead><tr>
+                        <th scope="col">{ tr(lang, "progress.col_lecture") }</th>
+                        <th scope="col">{ tr(lang, "progress.col_status") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for course().lectures.iter().map(|l| html! {
+                            <tr data-testid={format!("progress-row-{}", l.n)}>
+                                <th scope="row">
+                                    <Link<Route> to={Route::Lecture { n: l.n }}>
+                                        { lecture_label(lang, l.n) }{ " · " }{ l.title.get(lang) }
+                                    </Link<Route>>
+                                </th>
+                                <td>{ status_badge(lang, p.status(l.n)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+
+            if !BUILT_EXERCISES.is_empty() {
+                { exercise_table(lang, p) }
+            }
+
+            <section aria-labelledby="move-h" class="move">
+                <h2 id="move-h">{ tr(lang, "progress.move") }</h2>
+                <p>{ tr(lang, "progress.move_help") }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={export} data-testid="export">{ tr(lang, "progress.export") }</button>
+                    <label class="button file-button">
+                        { tr(lang, "progress.import") }
+                        <input type="file" accept=".json,application/json" onchange={import} data-testid="import" />
+                    </label>
+                    if !*confirming {
+                        <button type="button" class="button danger" onclick={ask_reset} data-testid="reset">{ tr(lang, "progress.reset") }</button>
+                    }
+                </div>
+                if *confirming {
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-q">
+                        <p id="confirm-q">{ tr(lang, "progress.reset_confirm") }</p>
+                        <button type="button" class="button danger" onclick={do_reset} data-testid="reset-confirm">{ tr(lang, "progress.reset_yes") }</button>
+                        <button type="button" class="button" onclick={cancel_reset} autofocus=true>{ tr(lang, "progress.reset_no") }</button>
+                    </div>
+                }
+                <div aria-live="polite" data-testid="progress-message">
+                    { match &*message {
+                        Some(Message::Ok(m)) => html! { <p class="message ok">{ m }</p> },
+                        Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
+                        None => html! {},
+                    } }
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// Attempts and scores for each self-check built into this app.
+fn exercise_table(lang: Lang, p: &Progress) -> Html {
+    html! {
+        <section aria-labelledby="exercises-h">
+            <h2 id="exercises-h">{ tr(lang, "progress.exercises") }</h2>
+            <table class="status-table">
+                <thead><tr>
+                    <th scope="col">{ tr(lang, "progress.col_exercise") }</th>
+                    <th scope="col">{ tr(lang, "progress.col_attempts") }</th>
+                    <th scope="col">{ tr(lang, "progress.col_best") }</th>
+                    <th scope="col">{ tr(lang, "progress.col_last") }</th>
+                </tr></thead>
+                <tbody>
+                    { for BUILT_EXERCISES.iter().map(|id| {
+                        let e = p.exercises.get(*id);
+                        let cell = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
+                        html! {
+                            <tr>
+                                <th scope="row"><a href={format!("#/self-check/{id}")}>{ trf(lang, "exercise.label", &[("id", id)]) }</a></th>
+                                <td>{ cell(e.map(|e| e.attempts.to_string())) }</td>
+                                <td>{ cell(e.map(|e| e.best.to_string())) }</td>
+                                <td>{ cell(e.map(|e| e.last.to_string())) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

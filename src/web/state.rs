@@ -1,0 +1,89 @@
+//! The app-wide state every screen reads through a yew context: language,
+//! presentation mode, progress, and the notices shown above the page.
+
+use crate::i18n::Lang;
+use crate::progress::{DecodeError, Progress};
+use crate::route::BadParam;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A message shown above the page until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Saved data could not be read; it was kept under `backup_key`.
+    Damaged { error: DecodeError, raw: Rc<String>, backup_key: Option<String> },
+    /// Saved data came from an older version and was brought up to date.
+    Migrated { from: u32 },
+    /// The browser refuses to store anything (private mode, blocked, full).
+    CannotSave,
+    /// Query parameters that were ignored.
+    BadParams(Vec<BadParam>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub progress: Progress,
+    pub present: bool,
+    pub can_save: bool,
+    pub notices: Vec<Notice>,
+}
+
+impl State {
+    /// The language shown: the trainee's choice, Chinese by default.
+    pub fn lang(&self) -> Lang {
+        self.progress.lang.unwrap_or_default()
+    }
+}
+
+pub enum Action {
+    SetLang(Lang),
+    SetPresent(bool),
+    TogglePresent,
+    Visit(u8),
+    SetDone(u8, bool),
+    /// Replaces all progress (import, reset).
+    Replace(Progress),
+    SaveFailed,
+    Notify(Notice),
+    Dismiss(usize),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(l) => s.progress.lang = Some(l),
+            Action::SetPresent(p) => s.present = p,
+            Action::TogglePresent => s.present = !s.present,
+            Action::Visit(n) => s.progress.visit(n),
+            Action::SetDone(n, d) => s.progress.set_done(n, d),
+            Action::Replace(p) => s.progress = p,
+            Action::SaveFailed => {
+                s.can_save = false;
+                if !s.notices.contains(&Notice::CannotSave) {
+                    s.notices.push(Notice::CannotSave);
+                }
+            }
+            Action::Notify(n) => {
+                if !s.notices.contains(&n) {
+                    s.notices.push(n);
+                }
+            }
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+/// The handle screens get from `use_context::<AppCtx>()`.
+pub type AppCtx = UseReducerHandle<State>;

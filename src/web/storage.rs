@@ -1,0 +1,90 @@
+//! Moves the progress record between the app and the browser's localStorage.
+//! The decisions (what is valid, what to migrate) live in `progress`; this
+//! file only reads, writes and keeps backups, and never panics: every browser
+//! failure becomes a value the screen can explain.
+
+use crate::progress::{self, Loaded, Progress};
+
+/// The localStorage key of the one record.
+pub const KEY: &str = "loyalty-lab";
+/// Prefix of the backup copies kept before anything overwrites saved data.
+pub const BACKUP_PREFIX: &str = "loyalty-lab.backup.";
+/// How many backup copies are kept (oldest dropped first).
+const MAX_BACKUPS: usize = 5;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What start-up found, and what the app may do about saving.
+pub struct Startup {
+    pub loaded: Loaded,
+    /// The raw text that could not be used (for "export it").
+    pub raw: Option<String>,
+    /// Where that raw text was copied, if it was.
+    pub backup_key: Option<String>,
+    /// Whether writing the record is safe (storage works, and anything
+    /// unreadable has been backed up first).
+    pub can_save: bool,
+}
+
+/// Reads the record at start-up. Damaged or newer data is copied to a backup
+/// key before the app may overwrite it; if that copy fails, saving stays off.
+pub fn startup() -> Startup {
+    let Some(store) = storage() else {
+        return Startup { loaded: Loaded::Fresh, raw: None, backup_key: None, can_save: false };
+    };
+    let raw = match store.get_item(KEY) {
+        Ok(raw) => raw,
+        Err(_) => return Startup { loaded: Loaded::Fresh, raw: None, backup_key: None, can_save: false },
+    };
+    let loaded = progress::load(raw.as_deref());
+    match &loaded {
+        Loaded::Damaged(_) => {
+            let backup_key = raw.as_deref().and_then(backup);
+            Startup { can_save: backup_key.is_some(), loaded, raw, backup_key }
+        }
+        Loaded::Found(d) if d.from_version != progress::SCHEMA => {
+            // Keep the pre-migration text too: migrations must never lose data.
+            let backup_key = raw.as_deref().and_then(backup);
+            Startup { can_save: backup_key.is_some(), loaded, raw: None, backup_key }
+        }
+        _ => Startup { loaded, raw: None, backup_key: None, can_save: true },
+    }
+}
+
+/// Saves the record; false if the browser refused (full, blocked).
+pub fn save(p: &Progress) -> bool {
+    storage().is_some_and(|s| s.set_item(KEY, &p.encode()).is_ok())
+}
+
+/// Copies the currently saved text to a new backup key (before an import or
+/// a reset replaces it). Returns the key, or None if nothing was saved or the
+/// copy failed.
+pub fn backup_current() -> Option<String> {
+    let raw = storage()?.get_item(KEY).ok()??;
+    backup(&raw)
+}
+
+/// Stores `raw` under a fresh backup key, pruning the oldest copies.
+fn backup(raw: &str) -> Option<String> {
+    let store = storage()?;
+    let mut keys: Vec<String> = (0..store.length().ok()?)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    keys.sort_by_key(|k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
+    let stamp = js_sys::Date::now() as u64;
+    let next = keys
+        .last()
+        .and_then(|k| k[BACKUP_PREFIX.len()..].parse::<u64>().ok())
+        .map_or(stamp, |prev| stamp.max(prev + 1));
+    let key = format!("{BACKUP_PREFIX}{next}");
+    store.set_item(&key, raw).ok()?;
+    keys.push(key.clone());
+    let excess = keys.len().saturating_sub(MAX_BACKUPS);
+    for old in &keys[..excess] {
+        let _ = store.remove_item(old);
+    }
+    Some(key)
+}

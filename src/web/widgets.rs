@@ -1,0 +1,37 @@
+//! Small pieces several screens share.
+
+use crate::content::Lecture;
+use crate::i18n::{tr, trf, Lang};
+use crate::progress::Status;
+use yew::prelude::*;
+
+/// "第 3 讲" / "Lecture 3".
+pub fn lecture_label(lang: Lang, n: u8) -> String {
+    trf(lang, "lecture.label", &[("n", &n.to_string())])
+}
+
+/// A lecture's status as a small labelled badge.
+pub fn status_badge(lang: Lang, status: Status) -> Html {
+    let (class, key) = match status {
+        Status::NotStarted => ("badge todo", "status.not_started"),
+        Status::Visited => ("badge seen", "status.visited"),
+        Status::Done => ("badge done", "status.done"),
+    };
+    html! { <span class={class} data-testid="lecture-status">{ tr(lang, key) }</span> }
+}
+
+/// Links to the lecture's models and self-checks that exist in this build
+/// (nothing unbuilt is advertised).
+pub fn activity_links(lang: Lang, lecture: &Lecture) -> Html {
+    let models = lecture
+        .built_models()
+        .map(|m| (format!("#/{m}"), tr(lang, &format!("model.{m}"))));
+    let exercises = lecture
+        .built_exercises()
+        .map(|e| (format!("#/self-check/{e}"), trf(lang, "exercise.label", &[("id", e)])));
+    html! {
+        <ul class="activities">
+            { for models.chain(exercises).map(|(href, label)| html! { <li><a {href}>{ label }</a></li> }) }
+        </ul>
+    }
+}

@@ -1,0 +1,143 @@
+//! The progress record: round trips, migration from older schemas, and every
+//! way saved or imported data can be unusable.
+
+use loyalty_lab::progress::{decode, load, DecodeError, ExerciseState, Loaded, Progress, Status, MAX_BYTES, SCHEMA};
+use loyalty_lab::route::Route;
+use proptest::prelude::*;
+
+fn sample() -> Progress {
+    let mut p = Progress::default();
+    p.visit(3);
+    p.set_done(1, true);
+    p.exercises.insert("3-1".into(), ExerciseState { attempts: 2, best: 80, last: 60 });
+    p
+}
+
+#[test]
+fn round_trips_through_text() {
+    let p = sample();
+    let d = decode(&p.encode()).unwrap();
+    assert_eq!(d.progress, p);
+    assert_eq!(d.from_version, SCHEMA);
+}
+
+#[test]
+fn status_and_continue() {
+    let mut p = Progress::default();
+    assert!(!p.has_started());
+    assert_eq!(p.continue_route(), Route::Lecture { n: 1 });
+    p.set_done(1, true);
+    assert_eq!(p.continue_route(), Route::Lecture { n: 2 });
+    p.visit(7);
+    assert_eq!(p.status(7), Status::Visited);
+    assert_eq!(p.status(1), Status::Done);
+    assert_eq!(p.status(2), Status::NotStarted);
+    assert_eq!(p.continue_route(), Route::Lecture { n: 7 });
+    assert_eq!(p.done_count(), 1);
+    p.set_done(1, false);
+    assert_eq!(p.status(1), Status::Visited);
+}
+
+#[test]
+fn migrates_schema_1() {
+    let v1 = r#"{"app":"loyalty-lab","version":1,"lang":"en","visited":[2,5],"done":[2]}"#;
+    let d = decode(v1).unwrap();
+    assert_eq!(d.from_version, 1);
+    assert_eq!(d.progress.version, SCHEMA);
+    assert_eq!(d.progress.lang, Some(loyalty_lab::i18n::Lang::En));
+    assert_eq!(d.progress.status(2), Status::Done);
+    assert_eq!(d.progress.status(5), Status::Visited);
+    assert_eq!(d.progress.status(1), Status::NotStarted);
+    // A migrated record re-reads as the current schema.
+    assert_eq!(decode(&d.progress.encode()).unwrap().from_version, SCHEMA);
+}
+
+#[test]
+fn schema_1_with_bad_lectures_is_rejected() {
+    let v1 = r#"{"app":"loyalty-lab","version":1,"visited":[99]}"#;
+    assert!(matches!(decode(v1), Err(DecodeError::Invalid(_))));
+}
+
+#[test]
+fn rejects_every_kind_of_bad_data() {
+    let cases: &[(&str, fn(&DecodeError) -> bool)] = &[
+        ("not json {", |e| matches!(e, DecodeError::NotJson(_))),
+        ("[1,2,3]", |e| matches!(e, DecodeError::NotOurs)),
+        (r#"{"app":"other","version":2}"#, |e| matches!(e, DecodeError::NotOurs)),
+        (r#"{"app":"loyalty-lab"}"#, |e| matches!(e, DecodeError::NoVersion)),
+        (r#"{"app":"loyalty-lab","version":"2"}"#, |e| matches!(e, DecodeError::NoVersion)),
+        (r#"{"app":"loyalty-lab","version":0}"#, |e| matches!(e, DecodeError::NoVersion)),
+        (r#"{"app":"loyalty-lab","version":3}"#, |e| matches!(e, DecodeError::TooNew { version: 3 })),
+        (r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
+        (r#"{"app":"loyalty-lab","version":2,"lectures":{"x":{}}}"#, |e| matches!(e, DecodeError::Shape(_))),
+        (r#"{"app":"loyalty-lab","version":2,"lectures":{"1":{"done":"yes"}}}"#, |e| matches!(e, DecodeError::Shape(_))),
+        (r#"{"app":"loyalty-lab","version":2,"surprise":1}"#, |e| matches!(e, DecodeError::Shape(_))),
+        (r#"{"app":"loyalty-lab","version":2,"lang":"fr"}"#, |e| matches!(e, DecodeError::Shape(_))),
+        (r#"{"app":"loyalty-lab","version":2,"exercises":{"9-9":{"attempts":1,"best":1,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
+        (r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":1,"best":101,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
+        (r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":0,"best":1,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
+        (r#"{"app":"loyalty-lab","version":2,"last":"/nowhere"}"#, |e| matches!(e, DecodeError::Invalid(_))),
+    ];
+    for (text, ok) in cases {
+        let err = decode(text).expect_err(text);
+        assert!(ok(&err), "{text}: unexpected {err:?}");
+    }
+    let huge = format!(r#"{{"app":"loyalty-lab","version":2,"pad":"{}"}}"#, "x".repeat(MAX_BYTES));
+    assert!(matches!(decode(&huge), Err(DecodeError::TooLarge { .. })));
+}
+
+#[test]
+fn load_tells_fresh_found_and_damaged_apart() {
+    assert_eq!(load(None), Loaded::Fresh);
+    assert_eq!(load(Some("  ")), Loaded::Fresh);
+    assert!(matches!(load(Some(&sample().encode())), Loaded::Found(_)));
+    assert!(matches!(load(Some("{garbage")), Loaded::Damaged(DecodeError::NotJson(_))));
+    assert!(matches!(
+        load(Some(r#"{"app":"loyalty-lab","version":7}"#)),
+        Loaded::Damaged(DecodeError::TooNew { version: 7 })
+    ));
+}
+
+fn arb_progress() -> impl Strategy<Value = Progress> {
+    let lectures = prop::collection::btree_map(1u8..=12, (any::<bool>(), any::<bool>()), 0..12);
+    let exercises = prop::collection::btree_map(
+        prop::sample::select(vec!["1-1", "3-1", "5-1", "6-1", "7-1"]),
+        (1u32..50, 0u8..=100, 0u8..=100),
+        0..5,
+    );
+    (lectures, exercises, prop::option::of(1u8..=12), any::<bool>()).prop_map(|(ls, es, last, en)| {
+        let mut p = Progress::default();
+        for (n, (visited, done)) in ls {
+            p.lectures.insert(n, loyalty_lab::progress::LectureState { visited, done });
+        }
+        for (id, (attempts, a, b)) in es {
+            p.exercises.insert(id.to_owned(), ExerciseState { attempts, best: a.max(b), last: a.min(b) });
+        }
+        p.last = last.map(|n| format!("/lecture/{n}"));
+        p.lang = en.then_some(loyalty_lab::i18n::Lang::En);
+        p
+    })
+}
+
+proptest! {
+    #[test]
+    fn any_valid_record_round_trips(p in arb_progress()) {
+        prop_assert_eq!(decode(&p.encode()).unwrap().progress, p);
+    }
+
+    #[test]
+    fn decoding_any_text_never_panics(s in ".{0,400}") {
+        let _ = decode(&s);
+        let _ = load(Some(&s));
+    }
+
+    #[test]
+    fn decoding_mangled_records_never_panics(p in arb_progress(), cut in 0usize..2000, junk in ".{0,8}") {
+        let mut text = p.encode();
+        let at = text.char_indices().map(|(i, _)| i).nth(cut % text.chars().count().max(1)).unwrap_or(0);
+        text.insert_str(at, &junk);
+        let _ = decode(&text);
+        text.truncate(at);
+        let _ = decode(&text);
+    }
+}

@@ -1,0 +1,56 @@
+//! Addresses: route recognition and the global query parameters.
+
+use loyalty_lab::i18n::Lang;
+use loyalty_lab::route::{parse_global, query_pairs, Route};
+use proptest::prelude::*;
+use yew_router::Routable;
+
+#[test]
+fn resolves_the_designed_routes() {
+    assert_eq!(Route::resolve("/"), Route::Home);
+    assert_eq!(Route::resolve("/progress"), Route::Progress);
+    for n in 1..=12 {
+        assert_eq!(Route::resolve(&format!("/lecture/{n}")), Route::Lecture { n });
+    }
+    for bad in ["/lecture/0", "/lecture/13", "/lecture/abc", "/lecture/-1", "/lecture/300", "/nowhere", "/lecture"] {
+        assert_eq!(Route::resolve(bad), Route::NotFound, "{bad}");
+    }
+}
+
+#[test]
+fn routes_round_trip_to_paths() {
+    for r in [Route::Home, Route::Progress, Route::Lecture { n: 5 }] {
+        assert_eq!(Route::resolve(&r.to_path()), r);
+    }
+}
+
+#[test]
+fn reads_global_parameters() {
+    let (g, bad) = parse_global("?lang=en&present=1&weekly=50");
+    assert_eq!(g.lang, Some(Lang::En));
+    assert_eq!(g.present, Some(true));
+    assert!(bad.is_empty());
+    let (g, bad) = parse_global("lang=klingon&present=maybe");
+    assert_eq!(g.lang, None);
+    assert_eq!(g.present, None);
+    assert_eq!(bad.len(), 2);
+    assert_eq!(bad[0].value, "klingon");
+    assert_eq!(parse_global("present=0").0.present, Some(false));
+    assert_eq!(parse_global("").0, Default::default());
+}
+
+#[test]
+fn splits_query_pairs() {
+    assert_eq!(
+        query_pairs("?a=1&&b=%E4%B8%AD&c"),
+        vec![("a".into(), "1".into()), ("b".into(), "中".into()), ("c".into(), "".into())]
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_address_resolves_without_panic(path in "/[a-z0-9/%-]{0,30}", query in ".{0,60}") {
+        let _ = Route::resolve(&path);
+        let _ = parse_global(&query);
+    }
+}
