@@ -6,9 +6,11 @@
 //! [`web`]. See ARCHITECTURE.md for the map.
 
 pub mod content;
+pub mod format;
 pub mod i18n;
 pub mod progress;
 pub mod route;
+pub mod smith;
 pub mod web;
 
 /// Starts the app in the page: installs the recovery panel for panics, then

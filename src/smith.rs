@@ -1,0 +1,500 @@
+//! Goodbye Mrs Smith: what one lost customer really costs.
+//!
+//! From lecture 2's case (seed 000, 【案例】再见了，史密斯太太; COURSE.md): a
+//! regular spends $50 a week at Jack's supermarket and leaves after poor
+//! service. The course lists the loss link by link; Loyalty Lab's reading:
+//!
+//! - direct loss = `weekly` × `weeks` × `years` (her own sales, 10 years)
+//! - she tells `reach` people (10–20); a share `influenced` (½) of them are
+//!   swayed: first = reach × influenced
+//! - each of those sways `second` (5) more: second order = first × second
+//! - all influenced = first + second order
+//! - a share `stop` (¼) of all influenced stop buying: lost = influenced × stop
+//! - each lost customer is worth the same sales as she is:
+//!   indirect = lost × direct; total = direct + indirect
+//!
+//! With the defaults: direct 26,000; influenced 30–60; lost 7.5–15; total
+//! 221,000–416,000. `margin` turns sales into profit; `cac_multiple` is the
+//! course's "winning a customer costs 5–6× keeping one".
+//!
+//! [`simulate`] adds uncertainty (Monte Carlo, seeded, reproducible): reach
+//! uniform on [lo, hi]; each person told is swayed with probability
+//! `influenced` (binomial); the swayed sway Poisson(`second`) more each, in
+//! total Poisson(first × second); each influenced person stops with
+//! probability `stop` (binomial). Its mean equals the chain at the mean reach.
+//!
+//! Pure module: no yew, no web-sys. Invalid parameters are a [`ParamError`],
+//! never a panic.
+
+use crate::route::BadParam;
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use rand_distr::{Binomial, Distribution, Poisson};
+
+/// One adjustable assumption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Param {
+    Weekly,
+    Weeks,
+    Years,
+    ReachLo,
+    ReachHi,
+    Influenced,
+    Second,
+    Stop,
+    Margin,
+    CacMultiple,
+}
+
+/// How a parameter is named in the address, bounded and stepped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec {
+    pub param: Param,
+    /// Its name in the address (`#/smith?weekly=50`).
+    pub key: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub default: f64,
+    /// Whole numbers only (people, weeks, years).
+    pub integer: bool,
+    /// Shown as a percentage (stored as a fraction 0–1).
+    pub percent: bool,
+}
+
+const fn spec(param: Param, key: &'static str, min: f64, max: f64, step: f64, default: f64, integer: bool, percent: bool) -> Spec {
+    Spec { param, key, min, max, step, default, integer, percent }
+}
+
+/// Every parameter, in the order the chain uses them.
+pub const SPECS: [Spec; 10] = [
+    spec(Param::Weekly, "weekly", 1.0, 10_000.0, 1.0, 50.0, false, false),
+    spec(Param::Weeks, "weeks", 1.0, 52.0, 1.0, 52.0, true, false),
+    spec(Param::Years, "years", 1.0, 50.0, 1.0, 10.0, true, false),
+    spec(Param::ReachLo, "reach_lo", 0.0, 1000.0, 1.0, 10.0, true, false),
+    spec(Param::ReachHi, "reach_hi", 0.0, 1000.0, 1.0, 20.0, true, false),
+    spec(Param::Influenced, "influenced", 0.0, 1.0, 0.01, 0.5, false, true),
+    spec(Param::Second, "second", 0.0, 100.0, 0.5, 5.0, false, false),
+    spec(Param::Stop, "stop", 0.0, 1.0, 0.01, 0.25, false, true),
+    spec(Param::Margin, "margin", 0.0, 1.0, 0.01, 0.2, false, true),
+    spec(Param::CacMultiple, "cac_multiple", 1.0, 20.0, 0.5, 5.0, false, false),
+];
+
+impl Param {
+    pub fn spec(self) -> &'static Spec {
+        // SPECS lists every variant exactly once (tested).
+        SPECS.iter().find(|s| s.param == self).unwrap_or(&SPECS[0])
+    }
+}
+
+/// The sign amounts are shown with (no conversion: the amounts are the
+/// trainer's own).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Currency {
+    #[default]
+    Usd,
+    Cny,
+}
+
+impl Currency {
+    pub fn sign(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+            Currency::Cny => "¥",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "usd",
+            Currency::Cny => "cny",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Currency> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "usd" | "$" => Some(Currency::Usd),
+            "cny" | "rmb" | "¥" => Some(Currency::Cny),
+            _ => None,
+        }
+    }
+}
+
+/// A full set of assumptions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    pub weekly: f64,
+    pub weeks: f64,
+    pub years: f64,
+    pub reach_lo: f64,
+    pub reach_hi: f64,
+    pub influenced: f64,
+    pub second: f64,
+    pub stop: f64,
+    pub margin: f64,
+    pub cac_multiple: f64,
+    pub currency: Currency,
+    /// Seed of the Monte Carlo run.
+    pub seed: u64,
+}
+
+/// The seed a fresh screen starts with, so a default link is reproducible.
+pub const DEFAULT_SEED: u64 = 2024;
+/// Trials per Monte Carlo run on the screen.
+pub const TRIALS: u32 = 100_000;
+
+impl Default for Params {
+    fn default() -> Self {
+        let mut p = Params {
+            weekly: 0.0,
+            weeks: 0.0,
+            years: 0.0,
+            reach_lo: 0.0,
+            reach_hi: 0.0,
+            influenced: 0.0,
+            second: 0.0,
+            stop: 0.0,
+            margin: 0.0,
+            cac_multiple: 0.0,
+            currency: Currency::Usd,
+            seed: DEFAULT_SEED,
+        };
+        for s in &SPECS {
+            p.set(s.param, s.default);
+        }
+        p
+    }
+}
+
+/// Why a set of assumptions cannot be computed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamError {
+    NotFinite(Param),
+    OutOfRange { param: Param, value: f64 },
+    NotWhole { param: Param, value: f64 },
+    /// The low reach is above the high reach.
+    ReachOrder { lo: f64, hi: f64 },
+}
+
+impl Params {
+    pub fn get(&self, p: Param) -> f64 {
+        match p {
+            Param::Weekly => self.weekly,
+            Param::Weeks => self.weeks,
+            Param::Years => self.years,
+            Param::ReachLo => self.reach_lo,
+            Param::ReachHi => self.reach_hi,
+            Param::Influenced => self.influenced,
+            Param::Second => self.second,
+            Param::Stop => self.stop,
+            Param::Margin => self.margin,
+            Param::CacMultiple => self.cac_multiple,
+        }
+    }
+
+    pub fn set(&mut self, p: Param, v: f64) {
+        let slot = match p {
+            Param::Weekly => &mut self.weekly,
+            Param::Weeks => &mut self.weeks,
+            Param::Years => &mut self.years,
+            Param::ReachLo => &mut self.reach_lo,
+            Param::ReachHi => &mut self.reach_hi,
+            Param::Influenced => &mut self.influenced,
+            Param::Second => &mut self.second,
+            Param::Stop => &mut self.stop,
+            Param::Margin => &mut self.margin,
+            Param::CacMultiple => &mut self.cac_multiple,
+        };
+        *slot = v;
+    }
+
+    /// Checks one value against its parameter's bounds.
+    pub fn check_value(param: Param, v: f64) -> Result<(), ParamError> {
+        let s = param.spec();
+        if !v.is_finite() {
+            Err(ParamError::NotFinite(param))
+        } else if v < s.min || v > s.max {
+            Err(ParamError::OutOfRange { param, value: v })
+        } else if s.integer && v.fract() != 0.0 {
+            Err(ParamError::NotWhole { param, value: v })
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), ParamError> {
+        for s in &SPECS {
+            Self::check_value(s.param, self.get(s.param))?;
+        }
+        if self.reach_lo > self.reach_hi {
+            return Err(ParamError::ReachOrder { lo: self.reach_lo, hi: self.reach_hi });
+        }
+        Ok(())
+    }
+
+    /// Reads parameters from an address query; anything missing takes its
+    /// default, anything invalid takes its default and is reported.
+    pub fn from_query(pairs: &[(String, String)]) -> (Params, Vec<BadParam>) {
+        let mut p = Params::default();
+        let mut bad = Vec::new();
+        let mut report = |name: &str, value: &str| bad.push(BadParam { name: name.to_owned(), value: value.to_owned() });
+        for (name, value) in pairs {
+            if let Some(s) = SPECS.iter().find(|s| s.key == name) {
+                match value.trim().parse::<f64>() {
+                    Ok(v) if Self::check_value(s.param, v).is_ok() => p.set(s.param, v),
+                    _ => report(name, value),
+                }
+            } else if name == "currency" {
+                match Currency::parse(value) {
+                    Some(c) => p.currency = c,
+                    None => report(name, value),
+                }
+            } else if name == "seed" {
+                match value.trim().parse::<u64>() {
+                    Ok(seed) => p.seed = seed,
+                    Err(_) => report(name, value),
+                }
+            }
+        }
+        if p.reach_lo > p.reach_hi {
+            let find = |key: &str| pairs.iter().rev().find(|(n, _)| n == key).map(|(_, v)| v.as_str()).unwrap_or("");
+            report("reach_lo", find("reach_lo"));
+            report("reach_hi", find("reach_hi"));
+            let d = Params::default();
+            p.reach_lo = d.reach_lo;
+            p.reach_hi = d.reach_hi;
+        }
+        (p, bad)
+    }
+
+    /// The parameters as an address query (every one, so a link reproduces
+    /// the screen exactly).
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = SPECS
+            .iter()
+            .map(|s| format!("{}={}", s.key, crate::format::trim(self.get(s.param), 4).replace(',', "")))
+            .collect();
+        parts.push(format!("currency={}", self.currency.code()));
+        parts.push(format!("seed={}", self.seed));
+        parts.join("&")
+    }
+}
+
+/// Every link of the chain for one reach.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Chain {
+    /// People she tells.
+    pub reach: f64,
+    /// Of those, how many she sways.
+    pub first: f64,
+    /// People those in turn sway.
+    pub second: f64,
+    /// Everyone influenced: first + second.
+    pub influenced: f64,
+    /// Customers who stop buying.
+    pub lost: f64,
+    /// Her own sales over the period.
+    pub direct: f64,
+    /// The lost customers' sales over the period.
+    pub indirect: f64,
+    /// direct + indirect.
+    pub total: f64,
+}
+
+/// Her own sales over the period.
+pub fn direct(p: &Params) -> f64 {
+    p.weekly * p.weeks * p.years
+}
+
+/// The deterministic chain for a given reach (no validation: callers pass
+/// validated parameters; any finite input gives a finite result).
+pub fn chain(p: &Params, reach: f64) -> Chain {
+    let direct = direct(p);
+    let first = reach * p.influenced;
+    let second = first * p.second;
+    let influenced = first + second;
+    let lost = influenced * p.stop;
+    let indirect = lost * direct;
+    Chain { reach, first, second, influenced, lost, direct, indirect, total: direct + indirect }
+}
+
+/// The chain at the low and the high reach.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    pub low: Chain,
+    pub high: Chain,
+}
+
+impl Outcome {
+    /// The most Jack's could spend each year to keep her and still come out
+    /// ahead: the profit the low (cautious) estimate loses, per year.
+    pub fn keep_budget_per_year(&self, p: &Params) -> f64 {
+        self.low.total * p.margin / p.years
+    }
+}
+
+pub fn compute(p: &Params) -> Result<Outcome, ParamError> {
+    p.validate()?;
+    Ok(Outcome { low: chain(p, p.reach_lo), high: chain(p, p.reach_hi) })
+}
+
+/// A histogram of total loss.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Histogram {
+    /// Lower edge of the first bin.
+    pub start: f64,
+    pub width: f64,
+    pub counts: Vec<u32>,
+}
+
+/// The result of a Monte Carlo run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Simulation {
+    pub trials: u32,
+    pub seed: u64,
+    pub mean: f64,
+    pub median: f64,
+    pub p5: f64,
+    pub p95: f64,
+    pub min: f64,
+    pub max: f64,
+    pub histogram: Histogram,
+}
+
+/// Samplers for one run, built once from validated parameters.
+struct Kernel {
+    lo: u64,
+    hi: u64,
+    influenced: f64,
+    second: f64,
+    stop: f64,
+}
+
+impl Kernel {
+    /// Customers lost in one trial.
+    fn trial(&self, rng: &mut SmallRng) -> u64 {
+        let reach = rng.random_range(self.lo..=self.hi);
+        let first = binomial(rng, reach, self.influenced);
+        let second = poisson(rng, first as f64 * self.second);
+        binomial(rng, first + second, self.stop)
+    }
+}
+
+fn binomial(rng: &mut SmallRng, n: u64, p: f64) -> u64 {
+    if n == 0 || p <= 0.0 {
+        return 0;
+    }
+    // Valid because p is in [0, 1] (validated); a failure cannot happen, and
+    // if it did the expected value is the honest fallback.
+    Binomial::new(n, p.min(1.0)).map_or((n as f64 * p) as u64, |d| d.sample(rng))
+}
+
+fn poisson(rng: &mut SmallRng, mean: f64) -> u64 {
+    if mean <= 0.0 {
+        return 0;
+    }
+    Poisson::new(mean).map_or(mean as u64, |d| d.sample(rng) as u64)
+}
+
+/// Number of histogram bins.
+pub const BINS: usize = 24;
+
+/// Customers lost in each of `trials` trials: the kernel the benchmarks time.
+pub fn simulate_lost(p: &Params, trials: u32) -> Result<Vec<u64>, ParamError> {
+    p.validate()?;
+    let kernel = Kernel {
+        lo: p.reach_lo as u64,
+        hi: p.reach_hi as u64,
+        influenced: p.influenced,
+        second: p.second,
+        stop: p.stop,
+    };
+    let mut rng = SmallRng::seed_from_u64(p.seed);
+    Ok((0..trials).map(|_| kernel.trial(&mut rng)).collect())
+}
+
+/// Runs the Monte Carlo simulation (at least one trial).
+pub fn simulate(p: &Params, trials: u32) -> Result<Simulation, ParamError> {
+    let trials = trials.max(1);
+    let mut lost = simulate_lost(p, trials)?;
+    lost.sort_unstable();
+    let direct = direct(p);
+    let total = |l: u64| direct * (1.0 + l as f64);
+    let n = lost.len();
+    let pct = |q: f64| total(lost[((q * (n - 1) as f64).round() as usize).min(n - 1)]);
+    let mean = direct * (1.0 + lost.iter().map(|&l| l as f64).sum::<f64>() / n as f64);
+    let (min, max) = (total(lost[0]), total(lost[n - 1]));
+    // Bins over whole numbers of lost customers, so no bin is half empty.
+    let (lo_l, hi_l) = (lost[0], lost[n - 1]);
+    let per_bin = ((hi_l - lo_l + 1) as f64 / BINS as f64).ceil().max(1.0) as u64;
+    let bins = ((hi_l - lo_l) / per_bin + 1) as usize;
+    let mut counts = vec![0u32; bins];
+    for &l in &lost {
+        counts[((l - lo_l) / per_bin) as usize] += 1;
+    }
+    Ok(Simulation {
+        trials,
+        seed: p.seed,
+        mean,
+        median: pct(0.5),
+        p5: pct(0.05),
+        p95: pct(0.95),
+        min,
+        max,
+        histogram: Histogram { start: total(lo_l), width: per_bin as f64 * direct, counts },
+    })
+}
+
+/// How much the total (at the middle reach) moves when one assumption moves
+/// 20 % down and up (within its bounds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Swing {
+    pub param: Param,
+    pub down: f64,
+    pub up: f64,
+}
+
+impl Swing {
+    pub fn size(&self) -> f64 {
+        (self.up - self.down).abs()
+    }
+}
+
+/// The total at the middle of the reach range.
+pub fn mid_total(p: &Params) -> f64 {
+    chain(p, (p.reach_lo + p.reach_hi) / 2.0).total
+}
+
+/// The tornado: every assumption that drives sales, biggest swing first.
+pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
+    p.validate()?;
+    let drivers = [
+        Param::Weekly,
+        Param::Weeks,
+        Param::Years,
+        Param::ReachLo,
+        Param::ReachHi,
+        Param::Influenced,
+        Param::Second,
+        Param::Stop,
+    ];
+    let moved = |param: Param, factor: f64| {
+        let s = param.spec();
+        let mut q = *p;
+        let mut v = (p.get(param) * factor).clamp(s.min, s.max);
+        if s.integer {
+            v = v.round();
+        }
+        match param {
+            Param::ReachLo => v = v.min(p.reach_hi),
+            Param::ReachHi => v = v.max(p.reach_lo),
+            _ => {}
+        }
+        q.set(param, v);
+        mid_total(&q)
+    };
+    let mut swings: Vec<Swing> = drivers
+        .iter()
+        .map(|&param| Swing { param, down: moved(param, 0.8), up: moved(param, 1.2) })
+        .collect();
+    swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
+    Ok(swings)
+}
