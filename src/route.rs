@@ -16,6 +16,8 @@ pub enum Route {
     Lecture { n: u8 },
     #[at("/progress")]
     Progress,
+    #[at("/smith")]
+    Smith,
     #[not_found]
     #[at("/404")]
     NotFound,

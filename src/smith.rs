@@ -278,6 +278,34 @@ impl Params {
     }
 }
 
+impl Params {
+    /// The ten assumptions as one comma-separated value, for the "A" set of
+    /// an A/B comparison in the address (`compare=50,52,10,…`).
+    pub fn to_compact(&self) -> String {
+        SPECS
+            .iter()
+            .map(|s| crate::format::trim(self.get(s.param), 4).replace(',', ""))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Reads [`to_compact`](Self::to_compact) back; None unless all ten
+    /// values are present and valid. Currency and seed come from `base`.
+    pub fn from_compact(text: &str, base: &Params) -> Option<Params> {
+        let values: Vec<&str> = text.split(',').collect();
+        if values.len() != SPECS.len() {
+            return None;
+        }
+        let mut p = *base;
+        for (s, v) in SPECS.iter().zip(values) {
+            let v = v.trim().parse::<f64>().ok()?;
+            Self::check_value(s.param, v).ok()?;
+            p.set(s.param, v);
+        }
+        p.validate().ok().map(|_| p)
+    }
+}
+
 /// Every link of the chain for one reach.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Chain {

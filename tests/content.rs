@@ -66,7 +66,7 @@ fn keys_used_in_code() -> BTreeSet<String> {
                         !a.is_empty()
                             && !b.is_empty()
                             && a.chars().all(|c| c.is_ascii_lowercase())
-                            && b.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                            && b.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                     });
                     if is_key {
                         out.insert(lit.to_owned());

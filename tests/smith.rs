@@ -91,6 +91,19 @@ fn address_round_trips() {
 }
 
 #[test]
+fn comparison_set_round_trips_and_rejects_garbage() {
+    let base = Params::default();
+    let mut a = base;
+    a.weekly = 20.0;
+    a.stop = 0.1;
+    assert_eq!(Params::from_compact(&a.to_compact(), &base), Some(a));
+    assert_eq!(base.to_compact(), "50,52,10,10,20,0.5,5,0.25,0.2,5");
+    for bad in ["", "1,2,3", "50,52,10,20,10,0.5,5,0.25,0.2,5", "x,52,10,10,20,0.5,5,0.25,0.2,5", "50,52,10,10,20,0.5,5,0.25,0.2,5,9"] {
+        assert_eq!(Params::from_compact(bad, &base), None, "{bad}");
+    }
+}
+
+#[test]
 fn monte_carlo_is_reproducible_and_centred_on_the_chain() {
     let p = Params::default();
     let a = simulate(&p, TRIALS).unwrap();

@@ -6,7 +6,7 @@ use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
 use crate::web::notices::Notices;
-use crate::web::pages::{home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage};
+use crate::web::pages::{home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage, smith::SmithPage};
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
 use gloo::events::EventListener;
@@ -60,6 +60,7 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::Lecture { n } if (1..=LECTURES).contains(&n) => html! { <LecturePage {n} /> },
         Route::Progress => html! { <ProgressPage /> },
+        Route::Smith => html! { <SmithPage /> },
         Route::Lecture { .. } | Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -74,6 +75,7 @@ fn title(route: &Route, lang: Lang) -> String {
             None => tr(lang, "notfound.title"),
         },
         Route::Progress => tr(lang, "progress.title"),
+        Route::Smith => tr(lang, "model.smith"),
         Route::NotFound => tr(lang, "notfound.title"),
     };
     format!("{page} · {app}")

@@ -3,6 +3,8 @@
 //! `progress`, `i18n`); this folder wires them to the screen.
 
 pub mod app;
+pub mod charts;
+pub mod controls;
 pub mod download;
 pub mod notices;
 pub mod pages;

@@ -4,3 +4,4 @@ pub mod home;
 pub mod lecture;
 pub mod not_found;
 pub mod progress;
+pub mod smith;

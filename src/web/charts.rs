@@ -1,0 +1,165 @@
+//! Small accessible SVG charts: each has a title and a description for
+//! screen readers, and a data table that shows the same numbers as text.
+//! Components take numbers already computed and labels already formatted.
+
+use yew::prelude::*;
+
+/// One bar of a histogram.
+#[derive(Clone, PartialEq)]
+pub struct Bin {
+    /// Label of the bin's range, e.g. "$195,000–$221,000".
+    pub label: String,
+    pub count: u32,
+}
+
+/// A vertical line across a histogram, e.g. a percentile.
+#[derive(Clone, PartialEq)]
+pub struct Marker {
+    /// Position from 0 (left edge) to 1 (right edge).
+    pub at: f64,
+    pub label: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HistogramProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub desc: AttrValue,
+    pub bins: Vec<Bin>,
+    pub markers: Vec<Marker>,
+    /// Axis labels under the left and right ends.
+    pub axis: (String, String),
+    /// Column headings of the data table: (range, count).
+    pub table_heads: (String, String),
+    pub table_summary: AttrValue,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 240.0;
+const PAD_TOP: f64 = 30.0;
+const PAD_BOTTOM: f64 = 28.0;
+
+#[function_component]
+pub fn Histogram(p: &HistogramProps) -> Html {
+    let max = p.bins.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
+    let n = p.bins.len().max(1) as f64;
+    let bw = W / n;
+    let plot_h = H - PAD_TOP - PAD_BOTTOM;
+    let title_id = format!("{}-title", p.id);
+    let desc_id = format!("{}-desc", p.id);
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
+                data-testid={p.id.clone()}>
+                <title id={title_id}>{ &p.title }</title>
+                <desc id={desc_id}>{ &p.desc }</desc>
+                { for p.bins.iter().enumerate().map(|(i, b)| {
+                    let h = b.count as f64 / max * plot_h;
+                    html! {
+                        <rect class="bar" x={format!("{:.2}", i as f64 * bw + 1.0)} y={format!("{:.2}", PAD_TOP + plot_h - h)}
+                            width={format!("{:.2}", (bw - 2.0).max(1.0))} height={format!("{h:.2}")} />
+                    }
+                }) }
+                <line class="axis" x1="0" x2={W.to_string()} y1={(H - PAD_BOTTOM).to_string()} y2={(H - PAD_BOTTOM).to_string()} />
+                { for p.markers.iter().enumerate().map(|(i, m)| {
+                    let x = (m.at.clamp(0.0, 1.0) * W).clamp(1.0, W - 1.0);
+                    let anchor = if x < W * 0.15 { "start" } else if x > W * 0.85 { "end" } else { "middle" };
+                    html! {
+                        <g class="marker">
+                            <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(PAD_TOP - 4.0).to_string()} y2={(H - PAD_BOTTOM).to_string()} />
+                            <text x={format!("{x:.2}")} y={format!("{}", 12 + (i % 2) * 12)} text-anchor={anchor}>{ &m.label }</text>
+                        </g>
+                    }
+                }) }
+                <text class="tick" x="0" y={(H - 8.0).to_string()} text-anchor="start">{ &p.axis.0 }</text>
+                <text class="tick" x={W.to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.axis.1 }</text>
+            </svg>
+            <details class="chart-table">
+                <summary>{ &p.table_summary }</summary>
+                <table>
+                    <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
+                    <tbody>
+                        { for p.bins.iter().map(|b| html! { <tr><td>{ &b.label }</td><td>{ b.count }</td></tr> }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// One row of a tornado chart.
+#[derive(Clone, PartialEq)]
+pub struct TornadoRow {
+    pub label: String,
+    pub down: f64,
+    pub up: f64,
+    /// Formatted (down, up) for labels and the table.
+    pub text: (String, String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub desc: AttrValue,
+    pub base: f64,
+    pub rows: Vec<TornadoRow>,
+    /// Column headings: (assumption, when lower, when higher).
+    pub table_heads: (String, String, String),
+    pub table_summary: AttrValue,
+}
+
+#[function_component]
+pub fn Tornado(p: &TornadoProps) -> Html {
+    let row_h = 26.0;
+    let label_w = 190.0;
+    let h = p.rows.len() as f64 * row_h + 8.0;
+    let spread = p
+        .rows
+        .iter()
+        .flat_map(|r| [(r.down - p.base).abs(), (r.up - p.base).abs()])
+        .fold(0.0f64, f64::max)
+        .max(1e-9);
+    let half = (W - label_w) / 2.0 - 4.0;
+    let mid = label_w + half + 4.0;
+    let x = |v: f64| mid + (v - p.base) / spread * half;
+    let title_id = format!("{}-title", p.id);
+    let desc_id = format!("{}-desc", p.id);
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} data-testid={p.id.clone()}>
+                <title id={title_id}>{ &p.title }</title>
+                <desc id={desc_id}>{ &p.desc }</desc>
+                { for p.rows.iter().enumerate().map(|(i, r)| {
+                    let y = 4.0 + i as f64 * row_h;
+                    let (a, b) = (x(r.down).min(x(r.up)), x(r.down).max(x(r.up)));
+                    html! {
+                        <g>
+                            <text class="tick" x={(label_w - 8.0).to_string()} y={format!("{:.1}", y + row_h * 0.65)} text-anchor="end">{ &r.label }</text>
+                            <rect class="bar down" x={format!("{:.2}", a.min(mid))} y={format!("{:.1}", y + 3.0)}
+                                width={format!("{:.2}", (mid - a).max(0.0))} height={format!("{:.1}", row_h - 6.0)} />
+                            <rect class="bar up" x={format!("{mid:.2}")} y={format!("{:.1}", y + 3.0)}
+                                width={format!("{:.2}", (b - mid).max(0.0))} height={format!("{:.1}", row_h - 6.0)} />
+                        </g>
+                    }
+                }) }
+                <line class="axis" x1={format!("{mid:.2}")} x2={format!("{mid:.2}")} y1="0" y2={h.to_string()} />
+            </svg>
+            <details class="chart-table">
+                <summary>{ &p.table_summary }</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ &p.table_heads.0 }</th>
+                        <th scope="col">{ &p.table_heads.1 }</th>
+                        <th scope="col">{ &p.table_heads.2 }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.rows.iter().map(|r| html! {
+                            <tr><th scope="row">{ &r.label }</th><td>{ &r.text.0 }</td><td>{ &r.text.1 }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,450 @@
+//! Goodbye Mrs Smith (`#/smith`): the lost-customer chain as a cascade, every
+//! assumption on a slider and a field, the Monte Carlo spread, the tornado of
+//! what matters most, a step-through for workshops and an A/B comparison.
+//! The address is the single source of truth: every change rewrites it, so
+//! a copied link reproduces the screen exactly.
+
+use crate::format::{money, trim};
+use crate::i18n::{tr, trf, Lang};
+use crate::route::{query_pairs, BadParam, Route};
+use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
+use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
+use crate::web::controls::Slider;
+use crate::web::state::AppCtx;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Pause after the last change before the Monte Carlo run starts.
+const MC_DELAY_MS: u32 = 120;
+
+/// Number of links in the cascade (for the step-through).
+const LINKS: usize = 8;
+
+/// The address query for a parameter set (plus the A set, if any).
+fn query_of(p: &Params, compare: Option<&Params>) -> Vec<(String, String)> {
+    let mut q = query_pairs(&p.to_query());
+    if let Some(a) = compare {
+        q.push(("compare".into(), a.to_compact()));
+    }
+    q
+}
+
+fn label_key(p: Param) -> &'static str {
+    match p {
+        Param::Weekly => "smith.weekly",
+        Param::Weeks => "smith.weeks",
+        Param::Years => "smith.years",
+        Param::ReachLo => "smith.reach_lo",
+        Param::ReachHi => "smith.reach_hi",
+        Param::Influenced => "smith.influenced",
+        Param::Second => "smith.second",
+        Param::Stop => "smith.stop",
+        Param::Margin => "smith.margin",
+        Param::CacMultiple => "smith.cac_multiple",
+    }
+}
+
+fn unit(p: Param, lang: Lang, currency: Currency) -> String {
+    let spec = p.spec();
+    if spec.percent {
+        "%".into()
+    } else {
+        match p {
+            Param::Weekly => currency.sign().into(),
+            Param::Weeks => tr(lang, "unit.weeks"),
+            Param::Years => tr(lang, "unit.years"),
+            Param::ReachLo | Param::ReachHi | Param::Second => tr(lang, "unit.people"),
+            _ => "×".into(),
+        }
+    }
+}
+
+#[function_component]
+pub fn SmithPage() -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let navigator = use_navigator();
+    let location = use_location();
+    let pairs = query_pairs(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
+    let (params, mut bad) = Params::from_query(&pairs);
+    let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
+        let a = Params::from_compact(v, &params);
+        if a.is_none() {
+            bad.push(BadParam { name: "compare".into(), value: v.clone() });
+        }
+        a
+    });
+    let reveal = use_state(|| None::<usize>);
+    let show_profit = use_state(|| false);
+
+    // Every change goes through the address.
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |(p, a): (Params, Option<Params>)| {
+            if let Some(nav) = &navigator {
+                let _ = nav.replace_with_query(&Route::Smith, &query_of(&p, a.as_ref()));
+            }
+        })
+    };
+    let set_param = |param: Param| {
+        let go = go.clone();
+        Callback::from(move |display: f64| {
+            let mut p = params;
+            let v = if param.spec().percent { display / 100.0 } else { display };
+            p.set(param, v);
+            // Keep the reach range ordered while either end moves.
+            match param {
+                Param::ReachLo if p.reach_lo > p.reach_hi => p.reach_hi = p.reach_lo,
+                Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
+                _ => {}
+            }
+            go.emit((p, compare));
+        })
+    };
+
+    let outcome = smith::compute(&params);
+    // The Monte Carlo run waits until the assumptions stop moving, so a
+    // slider drag re-renders the chain at once; the run follows ~0.1 s later.
+    let sim = use_state(|| None::<(Params, Simulation)>);
+    {
+        let sim = sim.clone();
+        use_effect_with(params, move |p| {
+            let p = *p;
+            let timer = gloo::timers::callback::Timeout::new(MC_DELAY_MS, move || {
+                sim.set(smith::simulate(&p, TRIALS).ok().map(|s| (p, s)));
+            });
+            move || drop(timer)
+        });
+    }
+    let sim_stale = sim.as_ref().is_none_or(|(p, _)| *p != params);
+    let swings = smith::sensitivity(&params).unwrap_or_default();
+
+    // Step-through keys while revealing: →/↓/PageDown next, ←/↑/PageUp back, Esc stops.
+    {
+        let reveal = reveal.clone();
+        use_effect_with(*reveal, move |current| {
+            let listener = current.map(|_| {
+                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let step = (*reveal).unwrap_or(0);
+                    let next = match e.key().as_str() {
+                        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Some((step + 1).min(LINKS - 1))),
+                        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Some(step.saturating_sub(1))),
+                        "Escape" => Some(None),
+                        _ => None,
+                    };
+                    if let Some(n) = next {
+                        e.prevent_default();
+                        reveal.set(n);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let reset = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((Params::default(), None)))
+    };
+    let rerun = {
+        let go = go.clone();
+        Callback::from(move |_| {
+            let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+            go.emit((Params { seed, ..params }, compare));
+        })
+    };
+    let keep_a = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((params, Some(params))))
+    };
+    let clear_a = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((params, None)))
+    };
+    let set_currency = {
+        let go = go.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(c) = Currency::parse(&select.value()) {
+                go.emit((Params { currency: c, ..params }, compare));
+            }
+        })
+    };
+    let toggle_reveal = {
+        let reveal = reveal.clone();
+        Callback::from(move |_| reveal.set(if reveal.is_some() { None } else { Some(0) }))
+    };
+    let step_by = |d: isize| {
+        let reveal = reveal.clone();
+        Callback::from(move |_| {
+            let s = reveal.unwrap_or(0) as isize + d;
+            reveal.set(Some(s.clamp(0, LINKS as isize - 1) as usize));
+        })
+    };
+    let toggle_profit = {
+        let show_profit = show_profit.clone();
+        Callback::from(move |_| show_profit.set(!*show_profit))
+    };
+    let sign = params.currency.sign();
+
+    html! {
+        <div class="smith" data-testid="smith">
+            <h1>{ tr(lang, "model.smith") }</h1>
+            <p class="lead">{ tr(lang, "smith.lead") }</p>
+            if !bad.is_empty() {
+                <p class="notice info" role="status" data-testid="smith-notice">
+                    { trf(lang, "smith.bad_params", &[("params", &bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
+                </p>
+            }
+            <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
+                <button type="button" class="button" onclick={reset} data-testid="smith-reset">{ tr(lang, "smith.reset") }</button>
+                <button type="button" class="button" aria-pressed={reveal.is_some().to_string()} onclick={toggle_reveal} data-testid="smith-step-mode">
+                    { tr(lang, "smith.step_mode") }
+                </button>
+                <button type="button" class="button" onclick={keep_a} data-testid="smith-keep-a">{ tr(lang, "smith.keep_a") }</button>
+                <label class="inline">
+                    { tr(lang, "smith.currency") }{ " " }
+                    <select onchange={set_currency} data-testid="smith-currency">
+                        <option value="usd" selected={params.currency == Currency::Usd}>{ "$ USD" }</option>
+                        <option value="cny" selected={params.currency == Currency::Cny}>{ "¥ CNY" }</option>
+                    </select>
+                </label>
+                <label class="inline">
+                    <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
+                    { " " }{ tr(lang, "smith.show_profit") }
+                </label>
+            </div>
+
+            <div class="smith-layout">
+                <section class="assumptions" aria-labelledby="assumptions-h">
+                    <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
+                    { for SPECS.iter().map(|s| {
+                        let scale = if s.percent { 100.0 } else { 1.0 };
+                        let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
+                        html! {
+                            <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
+                                unit={unit(s.param, lang, params.currency)}
+                                value={params.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
+                                step={s.step * scale} integer={s.integer} {lang} on_change={set_param(s.param)} />
+                        }
+                    }) }
+                </section>
+
+                <section class="results" aria-labelledby="chain-h">
+                    <h2 id="chain-h">{ tr(lang, "smith.chain") }</h2>
+                    { match &outcome {
+                        Ok(o) => cascade(lang, sign, o, &params, *reveal, *show_profit),
+                        Err(_) => html! { <p class="message error" role="alert">{ tr(lang, "smith.invalid") }</p> },
+                    } }
+                    if let Some(step) = *reveal {
+                        <div class="stepper">
+                            <button type="button" class="button" onclick={step_by(-1)} disabled={step == 0}>{ tr(lang, "smith.prev_link") }</button>
+                            <span aria-live="polite">{ trf(lang, "smith.link_of", &[("n", &(step + 1).to_string()), ("total", &LINKS.to_string())]) }</span>
+                            <button type="button" class="button primary" onclick={step_by(1)} disabled={step + 1 == LINKS} data-testid="smith-next-link">{ tr(lang, "smith.next_link") }</button>
+                        </div>
+                    }
+                    if let Ok(o) = &outcome {
+                        { insights(lang, sign, o, &params, &swings) }
+                    }
+                </section>
+            </div>
+
+            if let Some(a) = compare {
+                { comparison(lang, sign, &a, &params, clear_a) }
+            }
+
+            <section aria-labelledby="mc-h">
+                <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
+                <div aria-busy={sim_stale.to_string()}>
+                    { match &*sim {
+                        Some((_, s)) => monte_carlo(lang, sign, s, rerun),
+                        None => html! { <p>{ tr(lang, "smith.mc_running") }</p> },
+                    } }
+                </div>
+            </section>
+
+            if !swings.is_empty() {
+                <section aria-labelledby="tornado-h">
+                    <h2 id="tornado-h">{ tr(lang, "smith.tornado") }</h2>
+                    <p>{ tr(lang, "smith.tornado_help") }</p>
+                    <Tornado id="smith-tornado" title={tr(lang, "smith.tornado")}
+                        desc={trf(lang, "smith.tornado_desc", &[("top", &tr(lang, label_key(swings[0].param)))])}
+                        base={smith::mid_total(&params)}
+                        rows={swings.iter().map(|s| TornadoRow {
+                            label: tr(lang, label_key(s.param)), down: s.down, up: s.up,
+                            text: (money(s.down, sign), money(s.up, sign)),
+                        }).collect::<Vec<_>>()}
+                        table_heads={(tr(lang, "smith.col_assumption"), tr(lang, "smith.col_lower"), tr(lang, "smith.col_higher"))}
+                        table_summary={tr(lang, "chart.as_table")} />
+                </section>
+            }
+        </div>
+    }
+}
+
+/// The chain, link by link, low and high reach side by side.
+fn cascade(lang: Lang, sign: &str, o: &Outcome, p: &Params, reveal: Option<usize>, profit: bool) -> Html {
+    let n = |x: f64| trim(x, 2);
+    let m = |x: f64| money(x, sign);
+    let pct = |x: f64| format!("{}%", trim(x * 100.0, 1));
+    type Cell = fn(&Chain) -> f64;
+    // (title key, formula, testid stem, value of a chain, is money)
+    let rows: [(&str, String, &str, Cell, bool); 7] = [
+        ("smith.link_told", tr(lang, "smith.f_told"), "told", |c| c.reach, false),
+        ("smith.link_first", format!("× {}", pct(p.influenced)), "first", |c| c.first, false),
+        ("smith.link_second", format!("× {}", n(p.second)), "second", |c| c.second, false),
+        ("smith.link_influenced", tr(lang, "smith.f_influenced"), "influenced", |c| c.influenced, false),
+        ("smith.link_lost", format!("× {}", pct(p.stop)), "lost", |c| c.lost, false),
+        ("smith.link_indirect", format!("× {}", m(o.low.direct)), "indirect", |c| c.indirect, true),
+        ("smith.link_total", tr(lang, "smith.f_total"), "total", |c| c.total, true),
+    ];
+    let hidden = |i: usize| reveal.is_some_and(|r| i > r);
+    html! {
+        <ol class="cascade" data-testid="smith-cascade">
+            <li class={classes!("link", "direct", hidden(0).then_some("concealed"))} aria-hidden={hidden(0).then_some("true")}>
+                <span class="link-title">{ tr(lang, "smith.link_direct") }</span>
+                <span class="formula">{ format!("{} × {} × {}", m(p.weekly), n(p.weeks), n(p.years)) }</span>
+                <span class="value wide" data-testid="smith-direct-loss">{ m(o.low.direct) }</span>
+            </li>
+            <li class="link heads" aria-hidden="true">
+                <span></span><span></span>
+                <span class="value">{ trf(lang, "smith.low", &[("n", &n(p.reach_lo))]) }</span>
+                <span class="value">{ trf(lang, "smith.high", &[("n", &n(p.reach_hi))]) }</span>
+            </li>
+            { for rows.iter().enumerate().map(|(i, (key, formula, id, cell, is_money))| {
+                let show = |x: f64| if *is_money { m(x) } else { n(x) };
+                let idx = i + 1;
+                html! {
+                    <li class={classes!("link", (*id == "total").then_some("total"), hidden(idx).then_some("concealed"))}
+                        aria-hidden={hidden(idx).then_some("true")}>
+                        <span class="link-title">{ tr(lang, key) }</span>
+                        <span class="formula">{ formula }</span>
+                        <span class="value" data-testid={format!("smith-{id}-low")}>
+                            <span class="sr-only">{ trf(lang, "smith.low", &[("n", &n(p.reach_lo))]) }{ ": " }</span>{ show(cell(&o.low)) }
+                        </span>
+                        <span class="value" data-testid={format!("smith-{id}-high")}>
+                            <span class="sr-only">{ trf(lang, "smith.high", &[("n", &n(p.reach_hi))]) }{ ": " }</span>{ show(cell(&o.high)) }
+                        </span>
+                    </li>
+                }
+            }) }
+            if profit {
+                <li class={classes!("link", "profit", hidden(LINKS - 1).then_some("concealed"))}>
+                    <span class="link-title">{ tr(lang, "smith.link_profit") }</span>
+                    <span class="formula">{ format!("× {}", pct(p.margin)) }</span>
+                    <span class="value" data-testid="smith-profit-low">{ m(o.low.total * p.margin) }</span>
+                    <span class="value" data-testid="smith-profit-high">{ m(o.high.total * p.margin) }</span>
+                </li>
+            }
+        </ol>
+    }
+}
+
+/// The three take-aways under the cascade.
+fn insights(lang: Lang, sign: &str, o: &Outcome, p: &Params, swings: &[smith::Swing]) -> Html {
+    let budget = o.keep_budget_per_year(p);
+    html! {
+        <ul class="insights">
+            <li data-testid="smith-insight-cac">{ trf(lang, "smith.insight_cac", &[("x", &trim(p.cac_multiple, 1))]) }</li>
+            <li data-testid="smith-insight-budget">
+                { trf(lang, "smith.insight_budget", &[("amount", &money(budget, sign)), ("margin", &trim(p.margin * 100.0, 1))]) }
+            </li>
+            if let Some(top) = swings.first() {
+                <li data-testid="smith-insight-driver">{ trf(lang, "smith.insight_driver", &[("name", &tr(lang, label_key(top.param)))]) }</li>
+            }
+        </ul>
+    }
+}
+
+/// The Monte Carlo histogram, its percentiles and the re-run button.
+fn monte_carlo(lang: Lang, sign: &str, s: &Simulation, rerun: Callback<MouseEvent>) -> Html {
+    let width = s.histogram.width;
+    let span = (width * s.histogram.counts.len() as f64).max(1e-9);
+    let at = |x: f64| (x - s.histogram.start) / span;
+    let bins: Vec<Bin> = s
+        .histogram
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| {
+            let from = s.histogram.start + i as f64 * width;
+            Bin { label: format!("{}–{}", money(from, sign), money(from + width, sign)), count }
+        })
+        .collect();
+    let markers = vec![
+        Marker { at: at(s.p5), label: format!("P5 {}", money(s.p5, sign)) },
+        Marker { at: at(s.median), label: trf(lang, "smith.median_short", &[("v", &money(s.median, sign))]) },
+        Marker { at: at(s.p95), label: format!("P95 {}", money(s.p95, sign)) },
+    ];
+    let end = s.histogram.start + span;
+    html! {
+        <>
+            <p>{ trf(lang, "smith.mc_help", &[("n", &trim(s.trials as f64, 0))]) }</p>
+            <dl class="stats">
+                <div><dt>{ tr(lang, "smith.mean") }</dt><dd data-testid="smith-mc-mean">{ money(s.mean, sign) }</dd></div>
+                <div><dt>{ tr(lang, "smith.median") }</dt><dd data-testid="smith-mc-median">{ money(s.median, sign) }</dd></div>
+                <div><dt>{ tr(lang, "smith.p5_p95") }</dt><dd data-testid="smith-mc-range">{ format!("{} – {}", money(s.p5, sign), money(s.p95, sign)) }</dd></div>
+                <div><dt>{ tr(lang, "smith.seed") }</dt><dd data-testid="smith-seed">{ s.seed }</dd></div>
+            </dl>
+            <button type="button" class="button" onclick={rerun} data-testid="smith-rerun">{ tr(lang, "smith.rerun") }</button>
+            <Histogram id="smith-histogram" title={tr(lang, "smith.mc")}
+                desc={trf(lang, "smith.hist_desc", &[("p5", &money(s.p5, sign)), ("median", &money(s.median, sign)), ("p95", &money(s.p95, sign))])}
+                {bins} {markers} axis={(money(s.histogram.start, sign), money(end, sign))}
+                table_heads={(tr(lang, "smith.col_range"), tr(lang, "smith.col_trials"))}
+                table_summary={tr(lang, "chart.as_table")} />
+        </>
+    }
+}
+
+/// Side-by-side key results of the kept A set and the current B set.
+fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<MouseEvent>) -> Html {
+    let (Ok(oa), Ok(ob)) = (smith::compute(a), smith::compute(b)) else { return html! {} };
+    let rows = [
+        ("smith.link_direct", oa.low.direct, ob.low.direct),
+        ("smith.total_low", oa.low.total, ob.low.total),
+        ("smith.total_high", oa.high.total, ob.high.total),
+        ("smith.profit_low", oa.low.total * a.margin, ob.low.total * b.margin),
+    ];
+    let changed: Vec<String> = SPECS
+        .iter()
+        .filter(|s| a.get(s.param) != b.get(s.param))
+        .map(|s| tr(lang, label_key(s.param)))
+        .collect();
+    html! {
+        <section class="compare" aria-labelledby="compare-h" data-testid="smith-compare">
+            <h2 id="compare-h">{ tr(lang, "smith.compare") }</h2>
+            <p>
+                { if changed.is_empty() { tr(lang, "smith.compare_same") } else { trf(lang, "smith.compare_changed", &[("list", &changed.join(", "))]) } }
+            </p>
+            <table class="status-table">
+                <thead><tr>
+                    <th scope="col"></th>
+                    <th scope="col">{ "A" }</th>
+                    <th scope="col">{ "B" }</th>
+                    <th scope="col">{ tr(lang, "smith.col_diff") }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|(key, va, vb)| html! {
+                        <tr>
+                            <th scope="row">{ tr(lang, key) }</th>
+                            <td>{ money(*va, sign) }</td>
+                            <td>{ money(*vb, sign) }</td>
+                            <td>{ if vb >= va { format!("+{}", money(vb - va, sign)) } else { money(vb - va, sign) } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <button type="button" class="button" onclick={clear} data-testid="smith-clear-a">{ tr(lang, "smith.clear_a") }</button>
+        </section>
+    }
+}
