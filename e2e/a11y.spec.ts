@@ -2,7 +2,7 @@
 // both languages, in presentation mode, with the dark colour scheme, and in
 // the states the trainee reaches by interacting (notices, dialogs, messages).
 import {
-  test, expect, gotoApp, axeCheck, withQuery, seedStorage, markDone,
+  test, expect, gotoApp, axeCheck, withQuery, seedStorage, markDone, t,
   ROUTES, NOT_FOUND_ROUTES, type Lang,
 } from './fixtures';
 
@@ -65,9 +65,17 @@ test.describe('axe in interactive states', () => {
 
   test('shortcut dialog open', async ({ page }) => {
     await gotoApp(page, '#/lecture/1');
-    await page.keyboard.press('?');
+    // Opened with the footer button (the "?" key is covered in present.spec.ts).
+    await page.locator('.site-footer button[aria-keyshortcuts="?"]').click();
     await expect(page.getByTestId('shortcuts')).toBeVisible();
     await axeCheck(page, 'shortcuts dialog');
+    await page.getByRole('button', { name: t('zh', 'help.close') }).click();
+    await expect(page.getByTestId('shortcuts')).toBeHidden();
+    await page.getByTestId('present-toggle').click();
+    await page.getByRole('toolbar').getByRole('button', { name: t('zh', 'help.open') }).click();
+    await expect(page.getByTestId('shortcuts')).toBeVisible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await axeCheck(page, 'shortcuts dialog (present, dark)');
   });
 
   test('notices: bad parameters and damaged storage', async ({ page }) => {
@@ -96,5 +104,86 @@ test.describe('axe in interactive states', () => {
     await axeCheck(page, 'import error message');
     await page.emulateMedia({ colorScheme: 'dark' });
     await axeCheck(page, 'import error message (dark)');
+  });
+});
+
+test.describe('keyboard use', () => {
+  test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+    await gotoApp(page, '#/lecture/2?lang=en');
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link');
+    await expect(skip).toBeFocused();
+    await expect(skip).toHaveText(t('en', 'nav.skip'));
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+    // The next Tab stop is inside the content, past the header.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('main#main :focus')).toHaveCount(1);
+  });
+
+  test('a lecture can be marked done and the progress page reached with the keyboard only', async ({ page }) => {
+    await gotoApp(page, '#/lecture/9');
+    await page.getByTestId('mark-done').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('mark-done')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('mark-done')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('mark-done')).toHaveAttribute('aria-pressed', 'false');
+    await page.locator('.site-header nav a[href="#/progress"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main h1')).toHaveText(t('zh', 'progress.title'));
+    await expect(page.locator('main#main')).toBeFocused();
+  });
+
+  test('closing the shortcut list returns focus to the button that opened it', async ({ page }) => {
+    await gotoApp(page, '#/');
+    const opener = page.locator('.site-footer button[aria-keyshortcuts="?"]');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('shortcuts')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('shortcuts')).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
+  test('reset confirmation moves focus to Cancel', async ({ page }) => {
+    await gotoApp(page, '#/progress');
+    await page.getByTestId('reset').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alertdialog').getByRole('button', { name: t('zh', 'progress.reset_no') })).toBeFocused();
+  });
+
+  test('focus is not lost when entering or leaving presentation mode', async ({ page }) => {
+    // App bug (src/web/app.rs, Shell): the header's present-toggle and the
+    // presentation bar's present-toggle are different elements, so activating
+    // either removes the focused button and focus falls back to <body>
+    // (WCAG 2.4.3 Focus Order). Expected: focus stays on the toggle (e.g. move
+    // focus to the new [data-testid=present-toggle] after toggling).
+    // TEMPORARY test.fail() until fixed.
+    test.fail();
+    await gotoApp(page, '#/');
+    await page.getByTestId('present-toggle').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveClass(/\bpresent\b/);
+    await expect(page.getByTestId('present-toggle')).toBeFocused({ timeout: 1000 });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).not.toHaveClass(/\bpresent\b/);
+    await expect(page.getByTestId('present-toggle')).toBeFocused({ timeout: 1000 });
+  });
+
+  test('focus is not lost when the reset confirmation closes', async ({ page }) => {
+    // App bug (src/web/pages/progress.rs): Cancel and "Yes, erase" remove the
+    // confirmation (and the focused button with it) without moving focus, so
+    // focus falls back to <body> (WCAG 2.4.3). Expected: focus returns to
+    // [data-testid=reset] (or to the outcome message). TEMPORARY test.fail().
+    test.fail();
+    await gotoApp(page, '#/progress');
+    await page.getByTestId('reset').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // Cancel has focus
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    expect(focused).not.toBe('BODY');
   });
 });

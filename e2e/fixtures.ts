@@ -81,6 +81,8 @@ export const test = base.extend<Fixtures>({
 export const LECTURE_NS = Array.from({ length: 12 }, (_, i) => i + 1);
 export const ROUTES = ['#/', ...LECTURE_NS.map((n) => `#/lecture/${n}`), '#/progress'];
 export const NOT_FOUND_ROUTES = ['#/nowhere', '#/lecture/13', '#/lecture/abc'];
+/** More addresses that lead nowhere (checked once, in Chinese). */
+export const MORE_NOT_FOUND = ['#/lecture/0', '#/lecture/256', '#/lecture/-1', '#/lecture/', '#/progress/extra', '#/LECTURE/1'];
 
 /** Appends a query parameter to a hash address (`#/path?query`). */
 export function withQuery(hash: string, query: string): string {

@@ -2,7 +2,7 @@
 // title; unknown addresses show the not-found page; back/forward and reload.
 import {
   test, expect, gotoApp, reloadApp, withQuery, expectedTitle, t,
-  ROUTES, NOT_FOUND_ROUTES, LECTURE_NS, COURSE, HTML_LANG, type Lang,
+  ROUTES, NOT_FOUND_ROUTES, MORE_NOT_FOUND, LECTURE_NS, COURSE, HTML_LANG, type Lang,
 } from './fixtures';
 
 const LANGS: Lang[] = ['zh', 'en'];
@@ -152,4 +152,55 @@ test('the header marks the current page and the recovery panel stays hidden', as
   await expect(page.locator('#recovery')).toBeHidden();
   await expect(page.locator('#recovery')).toHaveAttribute('hidden', '');
   await expect(page.locator('#app')).toBeVisible();
+});
+
+test('other addresses that lead nowhere show the not-found page', async ({ page }) => {
+  for (const hash of MORE_NOT_FOUND) {
+    await gotoApp(page, hash);
+    await expect(page.getByTestId('not-found'), hash).toBeVisible();
+    await expect(page.getByTestId('lecture'), hash).toHaveCount(0);
+    await expect(page, hash).toHaveTitle(expectedTitle('zh', '#/nowhere'));
+  }
+  // The address itself is shown, so a mistyped link can be spotted.
+  await gotoApp(page, '#/lecture/13');
+  await expect(page.getByTestId('not-found').locator('code')).toHaveText('#/lecture/13');
+});
+
+test('a visit to not-found does not count as progress', async ({ page }) => {
+  await gotoApp(page, '#/lecture/13');
+  await gotoApp(page, '#/');
+  await expect(page.getByTestId('continue')).toHaveText(t('zh', 'home.start'));
+  expect(await page.evaluate(() => localStorage.getItem('loyalty-lab'))).toBeNull();
+});
+
+test('a hash without a leading slash on first load falls back to the course map', async ({ page }) => {
+  await gotoApp(page, '#nohash');
+  await expect(page.locator('[data-testid^=lecture-card-]')).toHaveCount(12);
+  await expect(page.locator('#recovery')).toBeHidden();
+});
+
+test('a malformed address (#//) shows the not-found page, not a blank page', async ({ page }) => {
+  // App bug: loading http://127.0.0.1:8081/#// throws an uncaught
+  // "Error: failed to get make url" (gloo-history HashHistory, used by
+  // yew-router's HashRouter in src/web/app.rs) and nothing is rendered: #app
+  // stays empty, no not-found page, no recovery panel. Expected: the
+  // not-found page (DESIGN.md: invalid addresses never crash). TEMPORARY
+  // test.fail() until fixed.
+  test.fail();
+  await page.goto('/#//');
+  await expect(page.getByTestId('not-found')).toBeVisible({ timeout: 5000 });
+});
+
+test('editing the address to a hash without a slash does not throw', async ({ page }) => {
+  // App bug: while the app runs, a hash change to an address that does not
+  // start with "/" (typing #x/y in the address bar, or any in-page anchor
+  // link like href="#top") throws an uncaught "Error: You cannot use relative
+  // path with this history type." from gloo-history's HashHistory listener;
+  // the previous screen stays under an address that no longer matches it.
+  // Expected: no exception; show the not-found page (or normalise to #/).
+  // TEMPORARY test.fail() until fixed.
+  test.fail();
+  await gotoApp(page, '#/lecture/2');
+  await page.evaluate(() => { location.hash = 'x/y'; });
+  await expect(page.getByTestId('lecture')).toHaveCount(0, { timeout: 2000 });
 });

@@ -23,3 +23,23 @@ pub fn start() {
         .unwrap_or_else(|| gloo::utils::body().into());
     yew::Renderer::<web::app::App>::with_root(root).render();
 }
+
+/// Times the Mrs Smith Monte Carlo kernel in the browser (called by
+/// `scripts/bench` through the page's `wasmBindings`): `runs` runs of
+/// 100,000 trials; returns the median milliseconds per run.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_smith(runs: u32) -> f64 {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return f64::NAN };
+    let p = smith::Params::default();
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|i| {
+            let t = perf.now();
+            let s = smith::simulate(&smith::Params { seed: u64::from(i), ..p }, smith::TRIALS);
+            std::hint::black_box(s.ok());
+            perf.now() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}

@@ -9,7 +9,7 @@ use crate::web::notices::Notices;
 use crate::web::pages::{home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage, smith::SmithPage};
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -155,7 +155,7 @@ fn Shell() -> Html {
         let help_open = help_open.clone();
         use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
             let (route, present, lang) = (route.clone(), *present, *lang);
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing(e) {
                     return;

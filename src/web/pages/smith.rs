@@ -11,7 +11,7 @@ use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SP
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
 use crate::web::state::AppCtx;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -126,7 +126,7 @@ pub fn SmithPage() -> Html {
         let reveal = reveal.clone();
         use_effect_with(*reveal, move |current| {
             let listener = current.map(|_| {
-                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     let typing = e
                         .target()
