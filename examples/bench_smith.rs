@@ -18,5 +18,8 @@ fn main() {
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    println!("native smith::simulate, {TRIALS} trials: median {:.2} ms, best {:.2} ms (30 runs)", times[15], times[0]);
+    println!(
+        "native smith::simulate, {TRIALS} trials: median {:.2} ms, best {:.2} ms (30 runs)",
+        times[15], times[0]
+    );
 }

@@ -73,12 +73,18 @@ pub struct Case {
 impl Lecture {
     /// The lecture's models that have a screen in this build.
     pub fn built_models(&self) -> impl Iterator<Item = &str> {
-        self.models.iter().map(String::as_str).filter(|m| BUILT_MODELS.contains(m))
+        self.models
+            .iter()
+            .map(String::as_str)
+            .filter(|m| BUILT_MODELS.contains(m))
     }
 
     /// The lecture's self-checks that have a screen in this build.
     pub fn built_exercises(&self) -> impl Iterator<Item = &str> {
-        self.exercises.iter().map(String::as_str).filter(|e| BUILT_EXERCISES.contains(e))
+        self.exercises
+            .iter()
+            .map(String::as_str)
+            .filter(|e| BUILT_EXERCISES.contains(e))
     }
 
     /// Whether the lecture links to anything interactive in this build.
@@ -110,7 +116,10 @@ pub fn parse(json: &str) -> Result<Course, serde_json::Error> {
 pub fn course() -> &'static Course {
     static COURSE: OnceLock<Course> = OnceLock::new();
     COURSE.get_or_init(|| {
-        parse(LECTURES_JSON).unwrap_or(Course { chapters: Vec::new(), lectures: Vec::new() })
+        parse(LECTURES_JSON).unwrap_or(Course {
+            chapters: Vec::new(),
+            lectures: Vec::new(),
+        })
     })
 }
 
@@ -129,7 +138,9 @@ pub fn validate(course: &Course) -> Vec<String> {
 
     let chapter_ns: Vec<u8> = course.chapters.iter().map(|c| c.n).collect();
     if chapter_ns != (1..=CHAPTERS).collect::<Vec<_>>() {
-        errors.push(format!("chapters must be 1..={CHAPTERS} in order, found {chapter_ns:?}"));
+        errors.push(format!(
+            "chapters must be 1..={CHAPTERS} in order, found {chapter_ns:?}"
+        ));
     }
     for c in &course.chapters {
         check_text(&format!("chapter {}", c.n), &c.title, &mut errors);
@@ -137,7 +148,9 @@ pub fn validate(course: &Course) -> Vec<String> {
 
     let lecture_ns: Vec<u8> = course.lectures.iter().map(|l| l.n).collect();
     if lecture_ns != (1..=LECTURES).collect::<Vec<_>>() {
-        errors.push(format!("lectures must be 1..={LECTURES} in order, found {lecture_ns:?}"));
+        errors.push(format!(
+            "lectures must be 1..={LECTURES} in order, found {lecture_ns:?}"
+        ));
     }
     let mut seen_exercises = HashSet::new();
     let mut seen_figures = HashSet::new();

@@ -30,12 +30,20 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_smith(runs: u32) -> f64 {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return f64::NAN };
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
     let p = smith::Params::default();
     let mut times: Vec<f64> = (0..runs.max(1))
         .map(|i| {
             let t = perf.now();
-            let s = smith::simulate(&smith::Params { seed: u64::from(i), ..p }, smith::TRIALS);
+            let s = smith::simulate(
+                &smith::Params {
+                    seed: u64::from(i),
+                    ..p
+                },
+                smith::TRIALS,
+            );
             std::hint::black_box(s.ok());
             perf.now() - t
         })

@@ -191,7 +191,10 @@ struct V1 {
 
 impl From<V1> for Progress {
     fn from(v1: V1) -> Self {
-        let mut p = Progress { lang: v1.lang, ..Progress::default() };
+        let mut p = Progress {
+            lang: v1.lang,
+            ..Progress::default()
+        };
         for n in v1.visited {
             p.lectures.entry(n).or_default().visited = true;
         }
@@ -211,7 +214,10 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     if value.get("app").and_then(Value::as_str) != Some(APP_ID) {
         return Err(DecodeError::NotOurs);
     }
-    let version = value.get("version").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NoVersion)?;
     let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
     let progress = match version {
         1 => Progress::from(serde_json::from_value::<V1>(value).map_err(shape)?),
@@ -220,7 +226,10 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         _ => return Err(DecodeError::NoVersion),
     };
     progress.check()?;
-    Ok(Decoded { progress, from_version: version as u32 })
+    Ok(Decoded {
+        progress,
+        from_version: version as u32,
+    })
 }
 
 /// What the app found in storage at start-up.

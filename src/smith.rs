@@ -62,8 +62,26 @@ pub struct Spec {
     pub percent: bool,
 }
 
-const fn spec(param: Param, key: &'static str, min: f64, max: f64, step: f64, default: f64, integer: bool, percent: bool) -> Spec {
-    Spec { param, key, min, max, step, default, integer, percent }
+const fn spec(
+    param: Param,
+    key: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    default: f64,
+    integer: bool,
+    percent: bool,
+) -> Spec {
+    Spec {
+        param,
+        key,
+        min,
+        max,
+        step,
+        default,
+        integer,
+        percent,
+    }
 }
 
 /// Every parameter, in the order the chain uses them.
@@ -168,10 +186,19 @@ impl Default for Params {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParamError {
     NotFinite(Param),
-    OutOfRange { param: Param, value: f64 },
-    NotWhole { param: Param, value: f64 },
+    OutOfRange {
+        param: Param,
+        value: f64,
+    },
+    NotWhole {
+        param: Param,
+        value: f64,
+    },
     /// The low reach is above the high reach.
-    ReachOrder { lo: f64, hi: f64 },
+    ReachOrder {
+        lo: f64,
+        hi: f64,
+    },
 }
 
 impl Params {
@@ -225,7 +252,10 @@ impl Params {
             Self::check_value(s.param, self.get(s.param))?;
         }
         if self.reach_lo > self.reach_hi {
-            return Err(ParamError::ReachOrder { lo: self.reach_lo, hi: self.reach_hi });
+            return Err(ParamError::ReachOrder {
+                lo: self.reach_lo,
+                hi: self.reach_hi,
+            });
         }
         Ok(())
     }
@@ -235,7 +265,12 @@ impl Params {
     pub fn from_query(pairs: &[(String, String)]) -> (Params, Vec<BadParam>) {
         let mut p = Params::default();
         let mut bad = Vec::new();
-        let mut report = |name: &str, value: &str| bad.push(BadParam { name: name.to_owned(), value: value.to_owned() });
+        let mut report = |name: &str, value: &str| {
+            bad.push(BadParam {
+                name: name.to_owned(),
+                value: value.to_owned(),
+            })
+        };
         for (name, value) in pairs {
             if let Some(s) = SPECS.iter().find(|s| s.key == name) {
                 match value.trim().parse::<f64>() {
@@ -255,7 +290,14 @@ impl Params {
             }
         }
         if p.reach_lo > p.reach_hi {
-            let find = |key: &str| pairs.iter().rev().find(|(n, _)| n == key).map(|(_, v)| v.as_str()).unwrap_or("");
+            let find = |key: &str| {
+                pairs
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == key)
+                    .map(|(_, v)| v.as_str())
+                    .unwrap_or("")
+            };
             report("reach_lo", find("reach_lo"));
             report("reach_hi", find("reach_hi"));
             let d = Params::default();
@@ -270,7 +312,13 @@ impl Params {
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = SPECS
             .iter()
-            .map(|s| format!("{}={}", s.key, crate::format::trim(self.get(s.param), 4).replace(',', "")))
+            .map(|s| {
+                format!(
+                    "{}={}",
+                    s.key,
+                    crate::format::trim(self.get(s.param), 4).replace(',', "")
+                )
+            })
             .collect();
         parts.push(format!("currency={}", self.currency.code()));
         parts.push(format!("seed={}", self.seed));
@@ -341,7 +389,16 @@ pub fn chain(p: &Params, reach: f64) -> Chain {
     let influenced = first + second;
     let lost = influenced * p.stop;
     let indirect = lost * direct;
-    Chain { reach, first, second, influenced, lost, direct, indirect, total: direct + indirect }
+    Chain {
+        reach,
+        first,
+        second,
+        influenced,
+        lost,
+        direct,
+        indirect,
+        total: direct + indirect,
+    }
 }
 
 /// The chain at the low and the high reach.
@@ -361,7 +418,10 @@ impl Outcome {
 
 pub fn compute(p: &Params) -> Result<Outcome, ParamError> {
     p.validate()?;
-    Ok(Outcome { low: chain(p, p.reach_lo), high: chain(p, p.reach_hi) })
+    Ok(Outcome {
+        low: chain(p, p.reach_lo),
+        high: chain(p, p.reach_hi),
+    })
 }
 
 /// A histogram of total loss.
@@ -467,7 +527,11 @@ pub fn simulate(p: &Params, trials: u32) -> Result<Simulation, ParamError> {
         p95: pct(0.95),
         min,
         max,
-        histogram: Histogram { start: total(lo_l), width: per_bin as f64 * direct, counts },
+        histogram: Histogram {
+            start: total(lo_l),
+            width: per_bin as f64 * direct,
+            counts,
+        },
     })
 }
 
@@ -521,7 +585,11 @@ pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
     };
     let mut swings: Vec<Swing> = drivers
         .iter()
-        .map(|&param| Swing { param, down: moved(param, 0.8), up: moved(param, 1.2) })
+        .map(|&param| Swing {
+            param,
+            down: moved(param, 0.8),
+            up: moved(param, 1.2),
+        })
         .collect();
     swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
     Ok(swings)

@@ -25,7 +25,10 @@ fn validation_catches_broken_content() {
     c.lectures.swap(4, 5);
     let errors = validate(&c);
     for needle in ["empty en", "unknown model", "2–4 key ideas", "listed twice", "in order"] {
-        assert!(errors.iter().any(|e| e.contains(needle)), "no error about {needle:?} in {errors:#?}");
+        assert!(
+            errors.iter().any(|e| e.contains(needle)),
+            "no error about {needle:?} in {errors:#?}"
+        );
     }
 }
 
@@ -46,7 +49,10 @@ fn ui_strings_are_complete() {
         }
         // Placeholders must match between the languages.
         let holes = |s: &str| {
-            s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(h, _)| h.to_owned())).collect::<BTreeSet<_>>()
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_owned()))
+                .collect::<BTreeSet<_>>()
         };
         assert_eq!(holes(&text.zh), holes(&text.en), "{key}: placeholders differ");
     }
@@ -66,7 +72,8 @@ fn keys_used_in_code() -> BTreeSet<String> {
                         !a.is_empty()
                             && !b.is_empty()
                             && a.chars().all(|c| c.is_ascii_lowercase())
-                            && b.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                            && b.chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                     });
                     if is_key {
                         out.insert(lit.to_owned());
@@ -86,10 +93,16 @@ fn every_key_used_exists_and_every_key_is_used() {
     let used = keys_used_in_code();
     assert!(used.len() > 50, "the key scan found too little: {used:?}");
     let missing: Vec<_> = used.iter().filter(|k| !table.contains_key(*k)).collect();
-    assert!(missing.is_empty(), "keys used in code but missing from ui.json: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used in code but missing from ui.json: {missing:?}"
+    );
     // Model names are looked up by id (`model.<id>`).
     let dynamic: BTreeSet<String> = KNOWN_MODELS.iter().map(|m| format!("model.{m}")).collect();
-    let unused: Vec<_> = table.keys().filter(|k| !used.contains(*k) && !dynamic.contains(*k)).collect();
+    let unused: Vec<_> = table
+        .keys()
+        .filter(|k| !used.contains(*k) && !dynamic.contains(*k))
+        .collect();
     assert!(unused.is_empty(), "keys in ui.json that nothing uses: {unused:?}");
     for k in &dynamic {
         assert_ne!(tr(Lang::En, k), *k, "{k} missing");

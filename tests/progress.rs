@@ -9,7 +9,14 @@ fn sample() -> Progress {
     let mut p = Progress::default();
     p.visit(3);
     p.set_done(1, true);
-    p.exercises.insert("3-1".into(), ExerciseState { attempts: 2, best: 80, last: 60 });
+    p.exercises.insert(
+        "3-1".into(),
+        ExerciseState {
+            attempts: 2,
+            best: 80,
+            last: 60,
+        },
+    );
     p
 }
 
@@ -65,24 +72,56 @@ fn rejects_every_kind_of_bad_data() {
         ("[1,2,3]", |e| matches!(e, DecodeError::NotOurs)),
         (r#"{"app":"other","version":2}"#, |e| matches!(e, DecodeError::NotOurs)),
         (r#"{"app":"loyalty-lab"}"#, |e| matches!(e, DecodeError::NoVersion)),
-        (r#"{"app":"loyalty-lab","version":"2"}"#, |e| matches!(e, DecodeError::NoVersion)),
-        (r#"{"app":"loyalty-lab","version":0}"#, |e| matches!(e, DecodeError::NoVersion)),
-        (r#"{"app":"loyalty-lab","version":3}"#, |e| matches!(e, DecodeError::TooNew { version: 3 })),
-        (r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
-        (r#"{"app":"loyalty-lab","version":2,"lectures":{"x":{}}}"#, |e| matches!(e, DecodeError::Shape(_))),
-        (r#"{"app":"loyalty-lab","version":2,"lectures":{"1":{"done":"yes"}}}"#, |e| matches!(e, DecodeError::Shape(_))),
-        (r#"{"app":"loyalty-lab","version":2,"surprise":1}"#, |e| matches!(e, DecodeError::Shape(_))),
-        (r#"{"app":"loyalty-lab","version":2,"lang":"fr"}"#, |e| matches!(e, DecodeError::Shape(_))),
-        (r#"{"app":"loyalty-lab","version":2,"exercises":{"9-9":{"attempts":1,"best":1,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
-        (r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":1,"best":101,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
-        (r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":0,"best":1,"last":1}}}"#, |e| matches!(e, DecodeError::Invalid(_))),
-        (r#"{"app":"loyalty-lab","version":2,"last":"/nowhere"}"#, |e| matches!(e, DecodeError::Invalid(_))),
+        (r#"{"app":"loyalty-lab","version":"2"}"#, |e| {
+            matches!(e, DecodeError::NoVersion)
+        }),
+        (r#"{"app":"loyalty-lab","version":0}"#, |e| {
+            matches!(e, DecodeError::NoVersion)
+        }),
+        (r#"{"app":"loyalty-lab","version":3}"#, |e| {
+            matches!(e, DecodeError::TooNew { version: 3 })
+        }),
+        (
+            r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#,
+            |e| matches!(e, DecodeError::Invalid(_)),
+        ),
+        (r#"{"app":"loyalty-lab","version":2,"lectures":{"x":{}}}"#, |e| {
+            matches!(e, DecodeError::Shape(_))
+        }),
+        (
+            r#"{"app":"loyalty-lab","version":2,"lectures":{"1":{"done":"yes"}}}"#,
+            |e| matches!(e, DecodeError::Shape(_)),
+        ),
+        (r#"{"app":"loyalty-lab","version":2,"surprise":1}"#, |e| {
+            matches!(e, DecodeError::Shape(_))
+        }),
+        (r#"{"app":"loyalty-lab","version":2,"lang":"fr"}"#, |e| {
+            matches!(e, DecodeError::Shape(_))
+        }),
+        (
+            r#"{"app":"loyalty-lab","version":2,"exercises":{"9-9":{"attempts":1,"best":1,"last":1}}}"#,
+            |e| matches!(e, DecodeError::Invalid(_)),
+        ),
+        (
+            r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":1,"best":101,"last":1}}}"#,
+            |e| matches!(e, DecodeError::Invalid(_)),
+        ),
+        (
+            r#"{"app":"loyalty-lab","version":2,"exercises":{"1-1":{"attempts":0,"best":1,"last":1}}}"#,
+            |e| matches!(e, DecodeError::Invalid(_)),
+        ),
+        (r#"{"app":"loyalty-lab","version":2,"last":"/nowhere"}"#, |e| {
+            matches!(e, DecodeError::Invalid(_))
+        }),
     ];
     for (text, ok) in cases {
         let err = decode(text).expect_err(text);
         assert!(ok(&err), "{text}: unexpected {err:?}");
     }
-    let huge = format!(r#"{{"app":"loyalty-lab","version":2,"pad":"{}"}}"#, "x".repeat(MAX_BYTES));
+    let huge = format!(
+        r#"{{"app":"loyalty-lab","version":2,"pad":"{}"}}"#,
+        "x".repeat(MAX_BYTES)
+    );
     assert!(matches!(decode(&huge), Err(DecodeError::TooLarge { .. })));
 }
 
@@ -91,7 +130,10 @@ fn load_tells_fresh_found_and_damaged_apart() {
     assert_eq!(load(None), Loaded::Fresh);
     assert_eq!(load(Some("  ")), Loaded::Fresh);
     assert!(matches!(load(Some(&sample().encode())), Loaded::Found(_)));
-    assert!(matches!(load(Some("{garbage")), Loaded::Damaged(DecodeError::NotJson(_))));
+    assert!(matches!(
+        load(Some("{garbage")),
+        Loaded::Damaged(DecodeError::NotJson(_))
+    ));
     assert!(matches!(
         load(Some(r#"{"app":"loyalty-lab","version":7}"#)),
         Loaded::Damaged(DecodeError::TooNew { version: 7 })
@@ -108,10 +150,18 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
     (lectures, exercises, prop::option::of(1u8..=12), any::<bool>()).prop_map(|(ls, es, last, en)| {
         let mut p = Progress::default();
         for (n, (visited, done)) in ls {
-            p.lectures.insert(n, loyalty_lab::progress::LectureState { visited, done });
+            p.lectures
+                .insert(n, loyalty_lab::progress::LectureState { visited, done });
         }
         for (id, (attempts, a, b)) in es {
-            p.exercises.insert(id.to_owned(), ExerciseState { attempts, best: a.max(b), last: a.min(b) });
+            p.exercises.insert(
+                id.to_owned(),
+                ExerciseState {
+                    attempts,
+                    best: a.max(b),
+                    last: a.min(b),
+                },
+            );
         }
         p.last = last.map(|n| format!("/lecture/{n}"));
         p.lang = en.then_some(loyalty_lab::i18n::Lang::En);

@@ -12,7 +12,15 @@ fn resolves_the_designed_routes() {
     for n in 1..=12 {
         assert_eq!(Route::resolve(&format!("/lecture/{n}")), Route::Lecture { n });
     }
-    for bad in ["/lecture/0", "/lecture/13", "/lecture/abc", "/lecture/-1", "/lecture/300", "/nowhere", "/lecture"] {
+    for bad in [
+        "/lecture/0",
+        "/lecture/13",
+        "/lecture/abc",
+        "/lecture/-1",
+        "/lecture/300",
+        "/nowhere",
+        "/lecture",
+    ] {
         assert_eq!(Route::resolve(bad), Route::NotFound, "{bad}");
     }
 }
@@ -43,7 +51,11 @@ fn reads_global_parameters() {
 fn splits_query_pairs() {
     assert_eq!(
         query_pairs("?a=1&&b=%E4%B8%AD&c"),
-        vec![("a".into(), "1".into()), ("b".into(), "中".into()), ("c".into(), "".into())]
+        vec![
+            ("a".into(), "1".into()),
+            ("b".into(), "中".into()),
+            ("c".into(), "".into())
+        ]
     );
 }
 

@@ -46,10 +46,19 @@ fn invalid_parameters_are_errors_not_panics() {
     assert_eq!(compute(&p), Err(ParamError::NotFinite(Param::Weekly)));
     let mut p = Params::default();
     p.stop = 1.5;
-    assert!(matches!(compute(&p), Err(ParamError::OutOfRange { param: Param::Stop, .. })));
+    assert!(matches!(
+        compute(&p),
+        Err(ParamError::OutOfRange { param: Param::Stop, .. })
+    ));
     let mut p = Params::default();
     p.weeks = 3.5;
-    assert!(matches!(simulate(&p, 10), Err(ParamError::NotWhole { param: Param::Weeks, .. })));
+    assert!(matches!(
+        simulate(&p, 10),
+        Err(ParamError::NotWhole {
+            param: Param::Weeks,
+            ..
+        })
+    ));
     let mut p = Params::default();
     p.reach_lo = 30.0;
     assert_eq!(sensitivity(&p), Err(ParamError::ReachOrder { lo: 30.0, hi: 20.0 }));
@@ -57,9 +66,14 @@ fn invalid_parameters_are_errors_not_panics() {
 
 #[test]
 fn reads_parameters_from_the_address() {
-    let (p, bad) = Params::from_query(&query_pairs("weekly=80&years=5&reach_lo=5&reach_hi=8&stop=0.5&currency=cny&seed=7&lang=en"));
+    let (p, bad) = Params::from_query(&query_pairs(
+        "weekly=80&years=5&reach_lo=5&reach_hi=8&stop=0.5&currency=cny&seed=7&lang=en",
+    ));
     assert!(bad.is_empty(), "{bad:?}");
-    assert_eq!((p.weekly, p.years, p.reach_lo, p.reach_hi, p.stop, p.seed), (80.0, 5.0, 5.0, 8.0, 0.5, 7));
+    assert_eq!(
+        (p.weekly, p.years, p.reach_lo, p.reach_hi, p.stop, p.seed),
+        (80.0, 5.0, 5.0, 8.0, 0.5, 7)
+    );
     assert_eq!(p.currency, Currency::Cny);
     assert_eq!(p.weeks, 52.0);
 }
@@ -71,7 +85,20 @@ fn bad_address_values_fall_back_and_are_reported() {
     ));
     assert_eq!(p, Params::default());
     let names: Vec<_> = bad.iter().map(|b| b.name.as_str()).collect();
-    assert_eq!(names, ["weekly", "weeks", "years", "influenced", "second", "stop", "currency", "seed", "margin"]);
+    assert_eq!(
+        names,
+        [
+            "weekly",
+            "weeks",
+            "years",
+            "influenced",
+            "second",
+            "stop",
+            "currency",
+            "seed",
+            "margin"
+        ]
+    );
     let (p, bad) = Params::from_query(&query_pairs("reach_lo=30&reach_hi=12"));
     assert_eq!((p.reach_lo, p.reach_hi), (10.0, 20.0));
     assert_eq!(bad.len(), 2);
@@ -98,7 +125,13 @@ fn comparison_set_round_trips_and_rejects_garbage() {
     a.stop = 0.1;
     assert_eq!(Params::from_compact(&a.to_compact(), &base), Some(a));
     assert_eq!(base.to_compact(), "50,52,10,10,20,0.5,5,0.25,0.2,5");
-    for bad in ["", "1,2,3", "50,52,10,20,10,0.5,5,0.25,0.2,5", "x,52,10,10,20,0.5,5,0.25,0.2,5", "50,52,10,10,20,0.5,5,0.25,0.2,5,9"] {
+    for bad in [
+        "",
+        "1,2,3",
+        "50,52,10,20,10,0.5,5,0.25,0.2,5",
+        "x,52,10,10,20,0.5,5,0.25,0.2,5",
+        "50,52,10,10,20,0.5,5,0.25,0.2,5,9",
+    ] {
         assert_eq!(Params::from_compact(bad, &base), None, "{bad}");
     }
 }
@@ -146,19 +179,21 @@ fn arb_params() -> impl Strategy<Value = Params> {
         0.0f64..=1.0,
         any::<u64>(),
     )
-        .prop_map(|(weekly, weeks, years, a, b, influenced, second, stop, margin, seed)| Params {
-            weekly,
-            weeks: weeks as f64,
-            years: years as f64,
-            reach_lo: a.min(b) as f64,
-            reach_hi: a.max(b) as f64,
-            influenced,
-            second,
-            stop,
-            margin,
-            seed,
-            ..Params::default()
-        })
+        .prop_map(
+            |(weekly, weeks, years, a, b, influenced, second, stop, margin, seed)| Params {
+                weekly,
+                weeks: weeks as f64,
+                years: years as f64,
+                reach_lo: a.min(b) as f64,
+                reach_hi: a.max(b) as f64,
+                influenced,
+                second,
+                stop,
+                margin,
+                seed,
+                ..Params::default()
+            },
+        )
 }
 
 const DRIVERS: [Param; 8] = [

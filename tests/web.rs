@@ -54,14 +54,23 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 fn html_lang() -> String {
-    document().document_element().unwrap().get_attribute("lang").unwrap_or_default()
+    document()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang")
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn course_map_shows_twelve_lectures_in_seven_chapters() {
     let app = mount("#/", None).await;
     let root = &app.1;
-    assert_eq!(root.query_selector_all("[data-testid^='lecture-card-']").unwrap().length(), 12);
+    assert_eq!(
+        root.query_selector_all("[data-testid^='lecture-card-']")
+            .unwrap()
+            .length(),
+        12
+    );
     assert_eq!(root.query_selector_all("section.chapter").unwrap().length(), 7);
     assert_eq!(text(root, "h1"), "客户忠诚的价值");
     assert_eq!(html_lang(), "zh-CN");
@@ -106,8 +115,16 @@ async fn language_follows_query_and_switch() {
 async fn damaged_storage_is_kept_and_explained() {
     let app = mount("#/", Some("{oops")).await;
     let root = &app.1;
-    assert!(find(root, "[data-testid='notice-damaged']").is_some(), "no damage notice");
-    assert_eq!(root.query_selector_all("[data-testid^='lecture-card-']").unwrap().length(), 12);
+    assert!(
+        find(root, "[data-testid='notice-damaged']").is_some(),
+        "no damage notice"
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid^='lecture-card-']")
+            .unwrap()
+            .length(),
+        12
+    );
     let store = local();
     let backups: Vec<String> = (0..store.length().unwrap())
         .filter_map(|i| store.key(i).unwrap())
@@ -132,7 +149,9 @@ async fn unknown_address_shows_not_found_with_a_way_home() {
 #[wasm_bindgen_test]
 fn recovery_panel_offers_the_saved_progress() {
     local().clear().unwrap();
-    local().set_item(storage::KEY, r#"{"app":"loyalty-lab","version":2}"#).unwrap();
+    local()
+        .set_item(storage::KEY, r#"{"app":"loyalty-lab","version":2}"#)
+        .unwrap();
     let doc = document();
     let panel = doc.create_element("section").unwrap();
     panel.set_id("recovery");
@@ -143,9 +162,19 @@ fn recovery_panel_offers_the_saved_progress() {
     recovery::show("boom");
 
     assert!(!panel.has_attribute("hidden"));
-    let href = doc.get_element_by_id("recovery-export").unwrap().get_attribute("href").unwrap();
+    let href = doc
+        .get_element_by_id("recovery-export")
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
     assert!(href.starts_with("data:application/json"), "{href}");
     assert!(href.contains("loyalty-lab"), "{href}");
-    assert_eq!(doc.get_element_by_id("recovery-detail").unwrap().text_content().as_deref(), Some("boom"));
+    assert_eq!(
+        doc.get_element_by_id("recovery-detail")
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("boom")
+    );
     panel.remove();
 }

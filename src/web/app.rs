@@ -6,7 +6,9 @@ use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
 use crate::web::notices::Notices;
-use crate::web::pages::{home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage, smith::SmithPage};
+use crate::web::pages::{
+    home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage, smith::SmithPage,
+};
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -39,7 +41,12 @@ fn initial_state() -> State {
     if !start.can_save {
         notices.push(Notice::CannotSave);
     }
-    State { progress, present: false, can_save: start.can_save, notices }
+    State {
+        progress,
+        present: false,
+        can_save: start.can_save,
+        notices,
+    }
 }
 
 #[function_component]
@@ -71,7 +78,11 @@ fn title(route: &Route, lang: Lang) -> String {
     let page = match route {
         Route::Home => return app,
         Route::Lecture { n } => match course().lecture(*n) {
-            Some(l) => format!("{} {}", trf(lang, "lecture.label", &[("n", &n.to_string())]), l.title.get(lang)),
+            Some(l) => format!(
+                "{} {}",
+                trf(lang, "lecture.label", &[("n", &n.to_string())]),
+                l.title.get(lang)
+            ),
             None => tr(lang, "notfound.title"),
         },
         Route::Progress => tr(lang, "progress.title"),
@@ -155,53 +166,60 @@ fn Shell() -> Html {
         let help_open = help_open.clone();
         use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
             let (route, present, lang) = (route.clone(), *present, *lang);
-            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing(e) {
-                    return;
-                }
-                let go = |r: Route| {
-                    if let Some(nav) = &navigator {
-                        nav.push(&r);
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing(e) {
+                        return;
                     }
-                };
-                let lecture = match route {
-                    Route::Lecture { n } => Some(n),
-                    _ => None,
-                };
-                let next = lecture.filter(|&n| n < LECTURES).map(|n| Route::Lecture { n: n + 1 });
-                let prev = lecture.filter(|&n| n > 1).map(|n| Route::Lecture { n: n - 1 });
-                let handled = match e.key().as_str() {
-                    "?" => {
-                        help_open.set(true);
-                        true
+                    let go = |r: Route| {
+                        if let Some(nav) = &navigator {
+                            nav.push(&r);
+                        }
+                    };
+                    let lecture = match route {
+                        Route::Lecture { n } => Some(n),
+                        _ => None,
+                    };
+                    let next = lecture.filter(|&n| n < LECTURES).map(|n| Route::Lecture { n: n + 1 });
+                    let prev = lecture.filter(|&n| n > 1).map(|n| Route::Lecture { n: n - 1 });
+                    let handled = match e.key().as_str() {
+                        "?" => {
+                            help_open.set(true);
+                            true
+                        }
+                        "p" | "P" => {
+                            ctx.dispatch(Action::TogglePresent);
+                            true
+                        }
+                        "l" | "L" => {
+                            ctx.dispatch(Action::SetLang(lang.other()));
+                            true
+                        }
+                        "h" | "H" => {
+                            go(Route::Home);
+                            true
+                        }
+                        "ArrowRight" | "PageDown" if next.is_some() && (present || e.key() == "ArrowRight") => {
+                            go(next.clone().unwrap_or(Route::Home));
+                            true
+                        }
+                        "ArrowLeft" | "PageUp" if prev.is_some() && (present || e.key() == "ArrowLeft") => {
+                            go(prev.clone().unwrap_or(Route::Home));
+                            true
+                        }
+                        _ => false,
+                    };
+                    if handled {
+                        e.prevent_default();
                     }
-                    "p" | "P" => {
-                        ctx.dispatch(Action::TogglePresent);
-                        true
-                    }
-                    "l" | "L" => {
-                        ctx.dispatch(Action::SetLang(lang.other()));
-                        true
-                    }
-                    "h" | "H" => {
-                        go(Route::Home);
-                        true
-                    }
-                    "ArrowRight" | "PageDown" if next.is_some() && (present || e.key() == "ArrowRight") => {
-                        go(next.clone().unwrap_or(Route::Home));
-                        true
-                    }
-                    "ArrowLeft" | "PageUp" if prev.is_some() && (present || e.key() == "ArrowLeft") => {
-                        go(prev.clone().unwrap_or(Route::Home));
-                        true
-                    }
-                    _ => false,
-                };
-                if handled {
-                    e.prevent_default();
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }

@@ -85,7 +85,10 @@ pub fn Slider(p: &SliderProps) -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             draft.set(text.clone());
-            let range = [("min", trim(min, 2).replace(',', "")), ("max", trim(max, 2).replace(',', ""))];
+            let range = [
+                ("min", trim(min, 2).replace(',', "")),
+                ("max", trim(max, 2).replace(',', "")),
+            ];
             let args: Vec<(&str, &str)> = range.iter().map(|(k, v)| (*k, v.as_str())).collect();
             match parse_number(&text) {
                 None => error.set(Some(trf(lang, "control.not_number", &args))),

@@ -14,7 +14,10 @@ pub fn explain(lang: Lang, e: &DecodeError) -> String {
         DecodeError::TooLarge { bytes } => trf(
             lang,
             "decode.too_large",
-            &[("kb", &(bytes / 1024).to_string()), ("max", &(crate::progress::MAX_BYTES / 1024).to_string())],
+            &[
+                ("kb", &(bytes / 1024).to_string()),
+                ("max", &(crate::progress::MAX_BYTES / 1024).to_string()),
+            ],
         ),
         DecodeError::NotJson(_) => tr(lang, "decode.not_json"),
         DecodeError::NotOurs => tr(lang, "decode.not_ours"),
@@ -64,29 +67,41 @@ fn body(lang: Lang, n: &Notice) -> (&'static str, Html) {
                 Some(k) => trf(lang, "notice.damaged_kept", &[("key", k)]),
                 None => tr(lang, "notice.damaged_not_kept"),
             };
-            ("warning", html! {
-                <div class="notice-body" data-testid="notice-damaged">
-                    <p><strong>{ tr(lang, "notice.damaged_title") }</strong>{ " " }{ explain(lang, error) }</p>
-                    <p>{ kept }</p>
-                    <button type="button" onclick={export} data-testid="export-damaged">{ tr(lang, "notice.damaged_export") }</button>
-                </div>
-            })
+            (
+                "warning",
+                html! {
+                    <div class="notice-body" data-testid="notice-damaged">
+                        <p><strong>{ tr(lang, "notice.damaged_title") }</strong>{ " " }{ explain(lang, error) }</p>
+                        <p>{ kept }</p>
+                        <button type="button" onclick={export} data-testid="export-damaged">{ tr(lang, "notice.damaged_export") }</button>
+                    </div>
+                },
+            )
         }
-        Notice::Migrated { from } => ("info", html! {
-            <p class="notice-body">{ trf(lang, "notice.migrated", &[("v", &from.to_string())]) }</p>
-        }),
-        Notice::CannotSave => ("warning", html! {
-            <p class="notice-body" data-testid="notice-cannot-save">{ tr(lang, "notice.cannot_save") }</p>
-        }),
+        Notice::Migrated { from } => (
+            "info",
+            html! {
+                <p class="notice-body">{ trf(lang, "notice.migrated", &[("v", &from.to_string())]) }</p>
+            },
+        ),
+        Notice::CannotSave => (
+            "warning",
+            html! {
+                <p class="notice-body" data-testid="notice-cannot-save">{ tr(lang, "notice.cannot_save") }</p>
+            },
+        ),
         Notice::BadParams(bad) => {
             let list = bad
                 .iter()
                 .map(|b| format!("{}={}", b.name, b.value))
                 .collect::<Vec<_>>()
                 .join(", ");
-            ("info", html! {
-                <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &list)]) }</p>
-            })
+            (
+                "info",
+                html! {
+                    <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &list)]) }</p>
+                },
+            )
         }
     }
 }

@@ -11,7 +11,11 @@ use yew::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// Saved data could not be read; it was kept under `backup_key`.
-    Damaged { error: DecodeError, raw: Rc<String>, backup_key: Option<String> },
+    Damaged {
+        error: DecodeError,
+        raw: Rc<String>,
+        backup_key: Option<String>,
+    },
     /// Saved data came from an older version and was brought up to date.
     Migrated { from: u32 },
     /// The browser refuses to store anything (private mode, blocked, full).

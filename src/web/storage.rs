@@ -32,24 +32,51 @@ pub struct Startup {
 /// key before the app may overwrite it; if that copy fails, saving stays off.
 pub fn startup() -> Startup {
     let Some(store) = storage() else {
-        return Startup { loaded: Loaded::Fresh, raw: None, backup_key: None, can_save: false };
+        return Startup {
+            loaded: Loaded::Fresh,
+            raw: None,
+            backup_key: None,
+            can_save: false,
+        };
     };
     let raw = match store.get_item(KEY) {
         Ok(raw) => raw,
-        Err(_) => return Startup { loaded: Loaded::Fresh, raw: None, backup_key: None, can_save: false },
+        Err(_) => {
+            return Startup {
+                loaded: Loaded::Fresh,
+                raw: None,
+                backup_key: None,
+                can_save: false,
+            }
+        }
     };
     let loaded = progress::load(raw.as_deref());
     match &loaded {
         Loaded::Damaged(_) => {
             let backup_key = raw.as_deref().and_then(backup);
-            Startup { can_save: backup_key.is_some(), loaded, raw, backup_key }
+            Startup {
+                can_save: backup_key.is_some(),
+                loaded,
+                raw,
+                backup_key,
+            }
         }
         Loaded::Found(d) if d.from_version != progress::SCHEMA => {
             // Keep the pre-migration text too: migrations must never lose data.
             let backup_key = raw.as_deref().and_then(backup);
-            Startup { can_save: backup_key.is_some(), loaded, raw: None, backup_key }
+            Startup {
+                can_save: backup_key.is_some(),
+                loaded,
+                raw: None,
+                backup_key,
+            }
         }
-        _ => Startup { loaded, raw: None, backup_key: None, can_save: true },
+        _ => Startup {
+            loaded,
+            raw: None,
+            backup_key: None,
+            can_save: true,
+        },
     }
 }
 

@@ -28,7 +28,10 @@ pub fn LecturePage(p: &Props) -> Html {
     let Some(l) = course().lecture(n) else {
         return html! {};
     };
-    let chapter = course().chapter(l.chapter).map(|c| c.title.get(lang)).unwrap_or_default();
+    let chapter = course()
+        .chapter(l.chapter)
+        .map(|c| c.title.get(lang))
+        .unwrap_or_default();
     let status = ctx.progress.status(n);
     let done = status == Status::Done;
     let toggle_done = {

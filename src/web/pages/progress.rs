@@ -6,12 +6,12 @@
 use crate::content::{course, BUILT_EXERCISES, LECTURES};
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::{decode, Progress, MAX_BYTES};
+use crate::route::Route;
 use crate::web::download;
 use crate::web::notices::explain;
 use crate::web::state::{Action, AppCtx};
 use crate::web::storage;
 use crate::web::widgets::{lecture_label, status_badge};
-use crate::route::Route;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -37,11 +37,13 @@ pub fn ProgressPage() -> Html {
         Callback::from(move |_| {
             let lang = ctx.lang();
             let name = format!("loyalty-lab-progress-{}.json", download::today());
-            message.set(Some(if download::save_text(&name, "application/json", &ctx.progress.encode()) {
-                Message::Ok(trf(lang, "progress.exported", &[("file", &name)]))
-            } else {
-                Message::Error(tr(lang, "progress.export_failed"))
-            }));
+            message.set(Some(
+                if download::save_text(&name, "application/json", &ctx.progress.encode()) {
+                    Message::Ok(trf(lang, "progress.exported", &[("file", &name)]))
+                } else {
+                    Message::Error(tr(lang, "progress.export_failed"))
+                },
+            ));
         })
     };
 
@@ -52,11 +54,16 @@ pub fn ProgressPage() -> Html {
         Callback::from(move |e: Event| {
             let lang = ctx.lang();
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             let size = file.size() as usize;
             if size > MAX_BYTES {
-                message.set(Some(Message::Error(explain(lang, &crate::progress::DecodeError::TooLarge { bytes: size }))));
+                message.set(Some(Message::Error(explain(
+                    lang,
+                    &crate::progress::DecodeError::TooLarge { bytes: size },
+                ))));
                 return;
             }
             let name = file.name();
@@ -74,7 +81,11 @@ pub fn ProgressPage() -> Html {
                         storage::backup_current();
                         let done = d.progress.done_count();
                         ctx.dispatch(Action::Replace(d.progress));
-                        Message::Ok(trf(lang, "progress.imported", &[("file", &name), ("done", &done.to_string())]))
+                        Message::Ok(trf(
+                            lang,
+                            "progress.imported",
+                            &[("file", &name), ("done", &done.to_string())],
+                        ))
                     }
                     Err(why) => Message::Error(trf(lang, "progress.import_failed", &[("file", &name), ("why", &why)])),
                 }));
@@ -98,7 +109,10 @@ pub fn ProgressPage() -> Html {
             let lang = ctx.lang();
             let kept = storage::backup_current();
             // Language is a preference, not progress: keep it.
-            ctx.dispatch(Action::Replace(Progress { lang: ctx.progress.lang, ..Progress::default() }));
+            ctx.dispatch(Action::Replace(Progress {
+                lang: ctx.progress.lang,
+                ..Progress::default()
+            }));
             confirming.set(false);
             message.set(Some(Message::Ok(match kept {
                 Some(key) => trf(lang, "progress.reset_done_kept", &[("key", &key)]),

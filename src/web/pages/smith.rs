@@ -72,7 +72,10 @@ pub fn SmithPage() -> Html {
     let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
         let a = Params::from_compact(v, &params);
         if a.is_none() {
-            bad.push(BadParam { name: "compare".into(), value: v.clone() });
+            bad.push(BadParam {
+                name: "compare".into(),
+                value: v.clone(),
+            });
         }
         a
     });
@@ -126,27 +129,34 @@ pub fn SmithPage() -> Html {
         let reveal = reveal.clone();
         use_effect_with(*reveal, move |current| {
             let listener = current.map(|_| {
-                EventListener::new_with_options(&gloo::utils::document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let step = (*reveal).unwrap_or(0);
-                    let next = match e.key().as_str() {
-                        "ArrowRight" | "ArrowDown" | "PageDown" => Some(Some((step + 1).min(LINKS - 1))),
-                        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Some(step.saturating_sub(1))),
-                        "Escape" => Some(None),
-                        _ => None,
-                    };
-                    if let Some(n) = next {
-                        e.prevent_default();
-                        reveal.set(n);
-                    }
-                })
+                EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        let typing = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                            return;
+                        }
+                        let step = (*reveal).unwrap_or(0);
+                        let next = match e.key().as_str() {
+                            "ArrowRight" | "ArrowDown" | "PageDown" => Some(Some((step + 1).min(LINKS - 1))),
+                            "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Some(step.saturating_sub(1))),
+                            "Escape" => Some(None),
+                            _ => None,
+                        };
+                        if let Some(n) = next {
+                            e.prevent_default();
+                            reveal.set(n);
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -301,12 +311,48 @@ fn cascade(lang: Lang, sign: &str, o: &Outcome, p: &Params, reveal: Option<usize
     // (title key, formula, testid stem, value of a chain, is money)
     let rows: [(&str, String, &str, Cell, bool); 7] = [
         ("smith.link_told", tr(lang, "smith.f_told"), "told", |c| c.reach, false),
-        ("smith.link_first", format!("× {}", pct(p.influenced)), "first", |c| c.first, false),
-        ("smith.link_second", format!("× {}", n(p.second)), "second", |c| c.second, false),
-        ("smith.link_influenced", tr(lang, "smith.f_influenced"), "influenced", |c| c.influenced, false),
-        ("smith.link_lost", format!("× {}", pct(p.stop)), "lost", |c| c.lost, false),
-        ("smith.link_indirect", format!("× {}", m(o.low.direct)), "indirect", |c| c.indirect, true),
-        ("smith.link_total", tr(lang, "smith.f_total"), "total", |c| c.total, true),
+        (
+            "smith.link_first",
+            format!("× {}", pct(p.influenced)),
+            "first",
+            |c| c.first,
+            false,
+        ),
+        (
+            "smith.link_second",
+            format!("× {}", n(p.second)),
+            "second",
+            |c| c.second,
+            false,
+        ),
+        (
+            "smith.link_influenced",
+            tr(lang, "smith.f_influenced"),
+            "influenced",
+            |c| c.influenced,
+            false,
+        ),
+        (
+            "smith.link_lost",
+            format!("× {}", pct(p.stop)),
+            "lost",
+            |c| c.lost,
+            false,
+        ),
+        (
+            "smith.link_indirect",
+            format!("× {}", m(o.low.direct)),
+            "indirect",
+            |c| c.indirect,
+            true,
+        ),
+        (
+            "smith.link_total",
+            tr(lang, "smith.f_total"),
+            "total",
+            |c| c.total,
+            true,
+        ),
     ];
     let hidden = |i: usize| reveal.is_some_and(|r| i > r);
     html! {
@@ -378,13 +424,25 @@ fn monte_carlo(lang: Lang, sign: &str, s: &Simulation, rerun: Callback<MouseEven
         .enumerate()
         .map(|(i, &count)| {
             let from = s.histogram.start + i as f64 * width;
-            Bin { label: format!("{}–{}", money(from, sign), money(from + width, sign)), count }
+            Bin {
+                label: format!("{}–{}", money(from, sign), money(from + width, sign)),
+                count,
+            }
         })
         .collect();
     let markers = vec![
-        Marker { at: at(s.p5), label: format!("P5 {}", money(s.p5, sign)) },
-        Marker { at: at(s.median), label: trf(lang, "smith.median_short", &[("v", &money(s.median, sign))]) },
-        Marker { at: at(s.p95), label: format!("P95 {}", money(s.p95, sign)) },
+        Marker {
+            at: at(s.p5),
+            label: format!("P5 {}", money(s.p5, sign)),
+        },
+        Marker {
+            at: at(s.median),
+            label: trf(lang, "smith.median_short", &[("v", &money(s.median, sign))]),
+        },
+        Marker {
+            at: at(s.p95),
+            label: format!("P95 {}", money(s.p95, sign)),
+        },
     ];
     let end = s.histogram.start + span;
     html! {
@@ -408,7 +466,9 @@ fn monte_carlo(lang: Lang, sign: &str, s: &Simulation, rerun: Callback<MouseEven
 
 /// Side-by-side key results of the kept A set and the current B set.
 fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<MouseEvent>) -> Html {
-    let (Ok(oa), Ok(ob)) = (smith::compute(a), smith::compute(b)) else { return html! {} };
+    let (Ok(oa), Ok(ob)) = (smith::compute(a), smith::compute(b)) else {
+        return html! {};
+    };
     let rows = [
         ("smith.link_direct", oa.low.direct, ob.low.direct),
         ("smith.total_low", oa.low.total, ob.low.total),
