@@ -475,17 +475,28 @@ fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<Mo
         ("smith.total_high", oa.high.total, ob.high.total),
         ("smith.profit_low", oa.low.total * a.margin, ob.low.total * b.margin),
     ];
-    let changed: Vec<String> = SPECS
+    // The assumptions where B differs from A, in display units.
+    let changed: Vec<(String, String, String)> = SPECS
         .iter()
         .filter(|s| a.get(s.param) != b.get(s.param))
-        .map(|s| tr(lang, label_key(s.param)))
+        .map(|s| {
+            let show = |p: &Params| {
+                let v = p.get(s.param);
+                if s.percent {
+                    format!("{}%", trim(v * 100.0, 1))
+                } else {
+                    trim(v, 2)
+                }
+            };
+            (tr(lang, label_key(s.param)), show(a), show(b))
+        })
         .collect();
     html! {
         <section class="compare" aria-labelledby="compare-h" data-testid="smith-compare">
             <h2 id="compare-h">{ tr(lang, "smith.compare") }</h2>
-            <p>
-                { if changed.is_empty() { tr(lang, "smith.compare_same") } else { trf(lang, "smith.compare_changed", &[("list", &changed.join(", "))]) } }
-            </p>
+            if changed.is_empty() {
+                <p>{ tr(lang, "smith.compare_same") }</p>
+            }
             <table class="status-table">
                 <thead><tr>
                     <th scope="col"></th>
@@ -494,6 +505,14 @@ fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<Mo
                     <th scope="col">{ tr(lang, "smith.col_diff") }</th>
                 </tr></thead>
                 <tbody>
+                    { for changed.iter().map(|(label, va, vb)| html! {
+                        <tr class="assumption">
+                            <th scope="row">{ label }</th>
+                            <td>{ va }</td>
+                            <td>{ vb }</td>
+                            <td></td>
+                        </tr>
+                    }) }
                     { for rows.iter().map(|(key, va, vb)| html! {
                         <tr>
                             <th scope="row">{ tr(lang, key) }</th>
