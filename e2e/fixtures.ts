@@ -98,6 +98,31 @@ export async function gotoApp(page: Page, hash = '#/'): Promise<void> {
   const h = hash.startsWith('#') ? hash : `#${hash}`;
   await page.goto(`/${h}`);
   await waitForApp(page);
+  await waitForRoute(page, h);
+}
+
+/**
+ * Waits until the screen for `hash` is the one shown. A goto that only
+ * changes the hash is a same-document navigation that resolves before yew
+ * re-renders, so without this a test could act on the previous screen.
+ */
+export async function waitForRoute(page: Page, hash: string): Promise<void> {
+  const path = hash.replace(/^#/, '').split('?')[0];
+  const lecture = /^\/lecture\/(\d+)$/.exec(path);
+  if (lecture && Number(lecture[1]) >= 1 && Number(lecture[1]) <= 12) {
+    const n = Number(lecture[1]);
+    await expect(page.locator('[data-testid=lecture] .lecture-no')).toHaveText(new RegExp(`(^|\\D)${n}(\\D|$)`));
+  } else if (path === '/' || path === '') {
+    await expect(page.getByTestId('lecture-card-1')).toBeVisible();
+  } else if (path === '/progress') {
+    await expect(page.getByTestId('progress-row-1')).toBeVisible();
+  } else if (path.startsWith('/') && !/^\/(smith|mirror|emotion-line|self-check)(\/|$)/.test(path)) {
+    const nf = page.getByTestId('not-found');
+    await expect(nf).toBeVisible();
+    if (/^[\x21-\x7e]*$/.test(path) && !path.includes('%')) {
+      await expect(nf.locator('code')).toHaveText(`#${path}`);
+    }
+  }
 }
 
 /** Waits until the app has rendered a screen (after a goto or a reload). */

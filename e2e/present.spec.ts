@@ -1,14 +1,6 @@
 // Presentation mode and keyboard shortcuts.
 import { test, expect, gotoApp, reloadApp, t, COURSE, type Page } from './fixtures';
 
-// TEMPORARY (app bug, see the test "handled shortcut keys cancel the
-// browser's default action" below): src/web/app.rs registers the keydown
-// listener with gloo's EventListener::new, which is passive, so every handled
-// shortcut logs "Unable to preventDefault inside passive event listener
-// invocation." The functional shortcut tests tolerate that one message; the
-// dedicated test below stays strict. Remove this once app.rs is fixed.
-const PASSIVE_KEYDOWN_BUG = /Unable to preventDefault inside passive event listener invocation/;
-
 const lectureH1 = (page: Page) => page.getByTestId('lecture').locator('h1');
 
 test.describe('presentation mode', () => {
@@ -63,8 +55,6 @@ test.describe('presentation mode', () => {
 });
 
 test.describe('keyboard shortcuts', () => {
-  test.use({ allowedConsole: [PASSIVE_KEYDOWN_BUG] });
-
   test('? opens the shortcut list, Escape closes it, and it opens again', async ({ page }) => {
     await gotoApp(page, '#/');
     const dialog = page.getByTestId('shortcuts');
@@ -227,14 +217,10 @@ test.describe('keyboard shortcuts', () => {
 });
 
 test('handled shortcut keys cancel the browser default and log nothing', async ({ page }) => {
-  // App bug (src/web/app.rs, keyboard shortcuts effect): the document keydown
-  // listener is created with gloo_events::EventListener::new, which registers
-  // a *passive* listener. e.prevent_default() is then ignored and Chromium
-  // logs "Unable to preventDefault inside passive event listener invocation."
-  // on every handled shortcut (ArrowRight/PageDown still scroll, etc.).
-  // Fix: EventListener::new_with_options(.., EventListenerOptions::enable_prevent_default(), ..).
-  // TEMPORARY: expected to fail until the app is fixed.
-  test.fail();
+  // Regression test: app.rs once registered the keydown listener as passive
+  // (gloo EventListener::new), so prevent_default() was ignored and Chromium
+  // logged "Unable to preventDefault inside passive event listener
+  // invocation." on every shortcut. The guard fixture fails on that message.
   await gotoApp(page, '#/lecture/1');
   await page.evaluate(() => {
     (window as any).__keys = [];
@@ -242,6 +228,11 @@ test('handled shortcut keys cancel the browser default and log nothing', async (
   });
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/#\/lecture\/2$/);
+  await page.keyboard.press('x'); // not a shortcut: left alone
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveClass(/\bpresent\b/);
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(/#\/lecture\/3$/);
   const keys = await page.evaluate(() => (window as any).__keys);
-  expect(keys).toEqual([['ArrowRight', true]]);
+  expect(keys).toEqual([['ArrowRight', true], ['x', false], ['p', true], ['PageDown', true]]);
 });

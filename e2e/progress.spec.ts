@@ -2,7 +2,7 @@
 // show, "continue", and export / reset / import on the progress page.
 import {
   test, expect, gotoApp, reloadApp, markDone, rowStatus, savedRaw, savedRecord, backups,
-  downloadText, t, COURSE, LECTURE_NS, STORAGE_KEY, type Page,
+  downloadText, t, COURSE, LECTURE_NS, type Page,
 } from './fixtures';
 
 async function doneRows(page: Page): Promise<number[]> {
@@ -76,7 +76,7 @@ test('"continue" starts at lecture 1, then leads to the last lecture opened', as
   await expect(page).toHaveURL(/#\/lecture\/9$/);
   await expect(page.getByTestId('lecture').locator('h1')).toContainText(COURSE.lectures[8].title.zh);
 
-  // Opening another lecture by keyboard-free navigation updates it, also after a reload.
+  // Opening another lecture (here with the pager) updates it, also after a reload.
   await page.locator('nav.pager a.prev').click();
   await expect(page).toHaveURL(/#\/lecture\/8$/);
   await gotoApp(page, '#/');
@@ -200,12 +200,8 @@ test.describe('invalid imports change nothing and say why', () => {
   }
 
   test('every rejection names the file and says progress is unchanged', async ({ page }) => {
-    // App bug (src/web/pages/progress.rs, import callback): a file over
-    // MAX_BYTES is rejected with only the bare reason ("文件有 300 KB，超过了
-    // 256 KB 的上限。"), not wrapped in progress.import_failed like every other
-    // rejection, so the trainee is not told which file was refused nor that
-    // the progress is unchanged. TEMPORARY test.fail() until fixed.
-    test.fail();
+    // Oversized files are refused before reading, with the same wording as
+    // every other rejection.
     await gotoApp(page, '#/progress');
     for (const c of cases) {
       await page.getByTestId('import').setInputFiles({ name: c.name, mimeType: 'application/json', buffer: Buffer.from(c.body) });
@@ -284,5 +280,5 @@ test('reset keeps the chosen language', async ({ page }) => {
   expect(saved.lang).toBe('en');
   await reloadApp(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  expect(STORAGE_KEY).toBe('loyalty-lab');
+  expect(await rowStatus(page, 1)).toBe('todo');
 });

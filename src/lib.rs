@@ -18,10 +18,25 @@ pub mod web;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     web::recovery::install();
+    // Before the router reads the address (at mount and on every change):
+    // rewrite hashes it cannot read, so garbage never reaches it.
+    fix_hash();
+    gloo::events::EventListener::new(&gloo::utils::window(), "popstate", |_| fix_hash()).forget();
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     yew::Renderer::<web::app::App>::with_root(root).render();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fix_hash() {
+    let window = gloo::utils::window();
+    let hash = window.location().hash().unwrap_or_default();
+    if let Some(fixed) = route::normalize_hash(&hash) {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fixed));
+        }
+    }
 }
 
 /// Times the Mrs Smith Monte Carlo kernel in the browser (called by

@@ -93,6 +93,28 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The hash router only understands `#/path`; an address hash it cannot
+/// read (`#x/y`, `#//`, an in-page `#top`) is rewritten to the not-found
+/// page, keeping what was typed in `from`. None if the hash is fine.
+pub fn normalize_hash(hash: &str) -> Option<String> {
+    let h = hash.strip_prefix('#').unwrap_or(hash);
+    if h.is_empty() || (h.starts_with('/') && !h.starts_with("//")) {
+        None
+    } else {
+        Some(format!("#/404?from={}", percent_encode(hash)))
+    }
+}
+
 /// Reads the global parameters from a query; unknown names belong to the
 /// screens and are ignored here, known names with bad values are reported.
 pub fn parse_global(query: &str) -> (GlobalQuery, Vec<BadParam>) {

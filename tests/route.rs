@@ -1,7 +1,7 @@
 //! Addresses: route recognition and the global query parameters.
 
 use loyalty_lab::i18n::Lang;
-use loyalty_lab::route::{parse_global, query_pairs, Route};
+use loyalty_lab::route::{normalize_hash, parse_global, query_pairs, Route};
 use proptest::prelude::*;
 use yew_router::Routable;
 
@@ -59,10 +59,33 @@ fn splits_query_pairs() {
     );
 }
 
+#[test]
+fn unreadable_hashes_become_not_found() {
+    for ok in ["", "#", "#/", "#/lecture/3?lang=en", "#/smith?weekly=5"] {
+        assert_eq!(normalize_hash(ok), None, "{ok}");
+    }
+    assert_eq!(normalize_hash("#//").as_deref(), Some("#/404?from=%23%2F%2F"));
+    assert_eq!(normalize_hash("#x/y").as_deref(), Some("#/404?from=%23x%2Fy"));
+    let fixed = normalize_hash("#top").unwrap();
+    assert_eq!(Route::resolve(fixed[1..].split('?').next().unwrap()), Route::NotFound);
+    let from = query_pairs(fixed.split_once('?').unwrap().1);
+    assert_eq!(from, vec![("from".to_owned(), "#top".to_owned())]);
+}
+
 proptest! {
     #[test]
     fn any_address_resolves_without_panic(path in "/[a-z0-9/%-]{0,30}", query in ".{0,60}") {
         let _ = Route::resolve(&path);
         let _ = parse_global(&query);
+    }
+
+    #[test]
+    fn normalized_hashes_are_readable(hash in ".{0,40}") {
+        if let Some(fixed) = normalize_hash(&hash) {
+            prop_assert!(fixed.starts_with("#/404?from="));
+            prop_assert_eq!(normalize_hash(&fixed), None);
+            let from = query_pairs(fixed.split_once('?').unwrap().1);
+            prop_assert_eq!(&from[0].1, &hash);
+        }
     }
 }

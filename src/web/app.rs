@@ -150,11 +150,7 @@ fn Shell() -> Html {
         let first = use_mut_ref(|| true);
         use_effect_with(route.clone(), move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(main) = gloo::utils::document().get_element_by_id("main") {
-                    if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = main.focus();
-                    }
-                }
+                focus("#main");
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         });
@@ -228,10 +224,22 @@ fn Shell() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::SetLang(ctx.lang().other())))
     };
+    // The header and the presentation bar each have their own toggle; after
+    // switching, focus moves to the toggle that is now on screen.
+    let refocus_toggle = use_mut_ref(|| false);
     let toggle_present = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::TogglePresent))
+        let refocus_toggle = refocus_toggle.clone();
+        Callback::from(move |_| {
+            *refocus_toggle.borrow_mut() = true;
+            ctx.dispatch(Action::TogglePresent)
+        })
     };
+    use_effect_with(ctx.present, move |_| {
+        if std::mem::replace(&mut *refocus_toggle.borrow_mut(), false) {
+            focus("[data-testid='present-toggle']");
+        }
+    });
     let open_help = {
         let help_open = help_open.clone();
         Callback::from(move |_| help_open.set(true))
@@ -240,13 +248,7 @@ fn Shell() -> Html {
         let help_open = help_open.clone();
         Callback::from(move |()| help_open.set(false))
     };
-    let skip = Callback::from(|_: MouseEvent| {
-        if let Some(main) = gloo::utils::document().get_element_by_id("main") {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
-    });
+    let skip = Callback::from(|_: MouseEvent| focus("#main"));
     let other = lang.other();
 
     html! {
@@ -296,6 +298,14 @@ fn Shell() -> Html {
             }
             <Shortcuts open={*help_open} on_close={close_help} {lang} />
         </>
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+fn focus(selector: &str) {
+    let el = gloo::utils::document().query_selector(selector).ok().flatten();
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

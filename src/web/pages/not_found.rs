@@ -10,12 +10,20 @@ use yew_router::prelude::*;
 pub fn NotFound() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let path = use_location().map(|l| l.path().to_owned()).unwrap_or_default();
+    let location = use_location();
+    // An unreadable address arrives as `#/404?from=<what was typed>`.
+    let typed = location.as_ref().and_then(|l| {
+        crate::route::query_pairs(l.query_str())
+            .into_iter()
+            .find(|(k, _)| k == "from")
+            .map(|(_, v)| v)
+    });
+    let shown = typed.unwrap_or_else(|| format!("#{}", location.map(|l| l.path().to_owned()).unwrap_or_default()));
     html! {
         <div class="not-found" data-testid="not-found">
             <h1>{ tr(lang, "notfound.title") }</h1>
             <p>{ tr(lang, "notfound.body") }</p>
-            <p><code class="address">{ format!("#{path}") }</code></p>
+            <p><code class="address">{ shown }</code></p>
             <p><Link<Route> to={Route::Home} classes="button primary">{ tr(lang, "notfound.home") }</Link<Route>></p>
         </div>
     }

@@ -5,7 +5,7 @@
 
 use crate::content::{course, BUILT_EXERCISES, LECTURES};
 use crate::i18n::{tr, trf, Lang};
-use crate::progress::{decode, Progress, MAX_BYTES};
+use crate::progress::{decode, DecodeError, Progress, MAX_BYTES};
 use crate::route::Route;
 use crate::web::download;
 use crate::web::notices::explain;
@@ -23,12 +23,40 @@ enum Message {
     Error(String),
 }
 
+impl Message {
+    /// Why a file was not imported, and that nothing changed.
+    fn import_failed(lang: Lang, file: &str, why: &str) -> Message {
+        Message::Error(trf(lang, "progress.import_failed", &[("file", file), ("why", why)]))
+    }
+}
+
 #[function_component]
 pub fn ProgressPage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
     let message = use_state(|| None::<Message>);
     let confirming = use_state(|| false);
+    // Focus follows the confirmation: to Cancel when it opens, back to the
+    // reset button (which stays in place) when it closes.
+    let reset_button = use_node_ref();
+    let cancel_button = use_node_ref();
+    {
+        let (reset_button, cancel_button) = (reset_button.clone(), cancel_button.clone());
+        let opened_before = use_mut_ref(|| false);
+        use_effect_with(*confirming, move |&open| {
+            let target = if open {
+                Some(cancel_button)
+            } else if std::mem::replace(&mut *opened_before.borrow_mut(), false) {
+                Some(reset_button)
+            } else {
+                None
+            };
+            *opened_before.borrow_mut() |= open;
+            if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
     let reader = use_mut_ref(|| None::<FileReader>);
 
     let export = {
@@ -59,14 +87,12 @@ pub fn ProgressPage() -> Html {
             };
             input.set_value("");
             let size = file.size() as usize;
+            let name = file.name();
             if size > MAX_BYTES {
-                message.set(Some(Message::Error(explain(
-                    lang,
-                    &crate::progress::DecodeError::TooLarge { bytes: size },
-                ))));
+                let why = explain(lang, &DecodeError::TooLarge { bytes: size });
+                message.set(Some(Message::import_failed(lang, &name, &why)));
                 return;
             }
-            let name = file.name();
             let ctx = ctx.clone();
             let message = message.clone();
             let file = gloo::file::File::from(file);
@@ -87,7 +113,7 @@ pub fn ProgressPage() -> Html {
                             &[("file", &name), ("done", &done.to_string())],
                         ))
                     }
-                    Err(why) => Message::Error(trf(lang, "progress.import_failed", &[("file", &name), ("why", &why)])),
+                    Err(why) => Message::import_failed(lang, &name, &why),
                 }));
             }));
         })
@@ -165,15 +191,14 @@ pub fn ProgressPage() -> Html {
                         { tr(lang, "progress.import") }
                         <input type="file" accept=".json,application/json" onchange={import} data-testid="import" />
                     </label>
-                    if !*confirming {
-                        <button type="button" class="button danger" onclick={ask_reset} data-testid="reset">{ tr(lang, "progress.reset") }</button>
-                    }
+                    <button type="button" class="button danger" onclick={ask_reset} data-testid="reset" ref={reset_button}
+                        aria-expanded={confirming.to_string()}>{ tr(lang, "progress.reset") }</button>
                 </div>
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-q">
                         <p id="confirm-q">{ tr(lang, "progress.reset_confirm") }</p>
                         <button type="button" class="button danger" onclick={do_reset} data-testid="reset-confirm">{ tr(lang, "progress.reset_yes") }</button>
-                        <button type="button" class="button" onclick={cancel_reset} autofocus=true>{ tr(lang, "progress.reset_no") }</button>
+                        <button type="button" class="button" onclick={cancel_reset} ref={cancel_button}>{ tr(lang, "progress.reset_no") }</button>
                     </div>
                 }
                 <div aria-live="polite" data-testid="progress-message">
