@@ -158,7 +158,7 @@ impl Progress {
         }
         for (id, e) in &self.exercises {
             if !KNOWN_EXERCISES.contains(&id.as_str()) {
-                return Err(DecodeError::Invalid(format!("self-check {id:?} does not exist")));
+                return Err(DecodeError::Invalid(format!("self-check \"{id}\" does not exist")));
             }
             if e.best > 100 || e.last > 100 || e.last > e.best || e.attempts == 0 {
                 return Err(DecodeError::Invalid(format!("self-check {id} has impossible scores")));
@@ -166,7 +166,7 @@ impl Progress {
         }
         if let Some(last) = &self.last {
             if !Route::resolve(last).is_resumable() {
-                return Err(DecodeError::Invalid(format!("unknown place {last:?}")));
+                return Err(DecodeError::Invalid(format!("unknown place \"{last}\"")));
             }
         }
         Ok(())
