@@ -555,19 +555,22 @@ pub fn mid_total(p: &Params) -> f64 {
     chain(p, (p.reach_lo + p.reach_hi) / 2.0).total
 }
 
-/// The tornado: every assumption that drives sales, biggest swing first.
+/// The assumptions that drive the sales loss (margin and the cost multiple
+/// only re-express it).
+pub const DRIVERS: [Param; 8] = [
+    Param::Weekly,
+    Param::Weeks,
+    Param::Years,
+    Param::ReachLo,
+    Param::ReachHi,
+    Param::Influenced,
+    Param::Second,
+    Param::Stop,
+];
+
+/// The tornado: every driver of the sales loss, biggest swing first.
 pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
     p.validate()?;
-    let drivers = [
-        Param::Weekly,
-        Param::Weeks,
-        Param::Years,
-        Param::ReachLo,
-        Param::ReachHi,
-        Param::Influenced,
-        Param::Second,
-        Param::Stop,
-    ];
     let moved = |param: Param, factor: f64| {
         let s = param.spec();
         let mut q = *p;
@@ -583,7 +586,7 @@ pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
         q.set(param, v);
         mid_total(&q)
     };
-    let mut swings: Vec<Swing> = drivers
+    let mut swings: Vec<Swing> = DRIVERS
         .iter()
         .map(|&param| Swing {
             param,

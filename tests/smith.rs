@@ -196,17 +196,6 @@ fn arb_params() -> impl Strategy<Value = Params> {
         )
 }
 
-const DRIVERS: [Param; 8] = [
-    Param::Weekly,
-    Param::Weeks,
-    Param::Years,
-    Param::ReachLo,
-    Param::ReachHi,
-    Param::Influenced,
-    Param::Second,
-    Param::Stop,
-];
-
 proptest! {
     #[test]
     fn results_are_finite_and_non_negative(p in arb_params()) {

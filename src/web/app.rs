@@ -5,13 +5,13 @@ use crate::content::{course, LECTURES};
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
+use crate::web::keys;
 use crate::web::notices::Notices;
 use crate::web::pages::{
     home::Home, lecture::LecturePage, not_found::NotFound, progress::ProgressPage, smith::SmithPage,
 };
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
-use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -162,60 +162,39 @@ fn Shell() -> Html {
         let help_open = help_open.clone();
         use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
             let (route, present, lang) = (route.clone(), *present, *lang);
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || typing(e) {
-                        return;
+            let listener = keys::listen(move |e| {
+                let go = |r: Route| {
+                    if let Some(nav) = &navigator {
+                        nav.push(&r);
                     }
-                    let go = |r: Route| {
-                        if let Some(nav) = &navigator {
-                            nav.push(&r);
-                        }
-                    };
-                    let lecture = match route {
-                        Route::Lecture { n } => Some(n),
-                        _ => None,
-                    };
-                    let next = lecture.filter(|&n| n < LECTURES).map(|n| Route::Lecture { n: n + 1 });
-                    let prev = lecture.filter(|&n| n > 1).map(|n| Route::Lecture { n: n - 1 });
-                    let handled = match e.key().as_str() {
-                        "?" => {
-                            help_open.set(true);
-                            true
-                        }
-                        "p" | "P" => {
-                            ctx.dispatch(Action::TogglePresent);
-                            true
-                        }
-                        "l" | "L" => {
-                            ctx.dispatch(Action::SetLang(lang.other()));
-                            true
-                        }
-                        "h" | "H" => {
-                            go(Route::Home);
-                            true
-                        }
-                        "ArrowRight" | "PageDown" if next.is_some() && (present || e.key() == "ArrowRight") => {
-                            go(next.clone().unwrap_or(Route::Home));
-                            true
-                        }
-                        "ArrowLeft" | "PageUp" if prev.is_some() && (present || e.key() == "ArrowLeft") => {
-                            go(prev.clone().unwrap_or(Route::Home));
-                            true
-                        }
-                        _ => false,
-                    };
-                    if handled {
-                        e.prevent_default();
-                    }
-                },
-            );
+                };
+                let lecture = match route {
+                    Route::Lecture { n } => Some(n),
+                    _ => None,
+                };
+                let next = lecture.filter(|&n| n < LECTURES).map(|n| Route::Lecture { n: n + 1 });
+                let prev = lecture.filter(|&n| n > 1).map(|n| Route::Lecture { n: n - 1 });
+                // Arrows turn lecture pages; PageUp/PageDown (presenters'
+                // clickers) only in presentation mode, where they would
+                // otherwise just scroll.
+                let key = e.key();
+                let target = match key.as_str() {
+                    "ArrowRight" => next,
+                    "ArrowLeft" => prev,
+                    "PageDown" if present => next,
+                    "PageUp" if present => prev,
+                    _ => None,
+                };
+                match (key.as_str(), target) {
+                    (_, Some(r)) => go(r),
+                    ("?", _) => help_open.set(true),
+                    ("p" | "P", _) => ctx.dispatch(Action::TogglePresent),
+                    ("l" | "L", _) => ctx.dispatch(Action::SetLang(lang.other())),
+                    ("h" | "H", _) => go(Route::Home),
+                    _ => return false,
+                }
+                true
+            });
             move || drop(listener)
         });
     }
@@ -307,17 +286,6 @@ fn focus(selector: &str) {
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-/// Whether a key press is meant for a form field rather than for shortcuts.
-fn typing(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.closest("dialog[open]").ok().flatten().is_some()
-                || el.has_attribute("contenteditable")
-        })
 }
 
 #[derive(Properties, PartialEq)]

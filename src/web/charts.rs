@@ -163,3 +163,91 @@ pub fn Tornado(p: &TornadoProps) -> Html {
         </figure>
     }
 }
+
+/// One line of a line chart.
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub values: Vec<f64>,
+    /// Colour slot 0–3 (CSS `.s0` … `.s3`).
+    pub slot: u8,
+    /// Drawn dashed (e.g. the comparison scenario).
+    pub dashed: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LineChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub desc: AttrValue,
+    pub series: Vec<Series>,
+    /// Value range of the y axis.
+    pub y_range: (f64, f64),
+    /// Labels of the x axis ends and of the table's first column.
+    pub x_axis: (String, String),
+    pub x_heading: String,
+    /// Show every n-th point in the data table.
+    pub table_every: usize,
+    pub table_summary: AttrValue,
+}
+
+#[function_component]
+pub fn LineChart(p: &LineChartProps) -> Html {
+    let (lo, hi) = p.y_range;
+    let span = (hi - lo).max(1e-9);
+    let points = p.series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    let left = 34.0;
+    let plot_w = W - left - 4.0;
+    let plot_h = H - PAD_TOP - PAD_BOTTOM;
+    let x = |i: usize| left + i as f64 / (points.max(2) - 1) as f64 * plot_w;
+    let y = |v: f64| PAD_TOP + (1.0 - ((v - lo) / span).clamp(0.0, 1.0)) * plot_h;
+    let title_id = format!("{}-title", p.id);
+    let desc_id = format!("{}-desc", p.id);
+    let every = p.table_every.max(1);
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} data-testid={p.id.clone()}>
+                <title id={title_id}>{ &p.title }</title>
+                <desc id={desc_id}>{ &p.desc }</desc>
+                { for [lo, (lo + hi) / 2.0, hi].iter().map(|v| html! {
+                    <g>
+                        <line class="grid" x1={left.to_string()} x2={(W - 4.0).to_string()} y1={format!("{:.1}", y(*v))} y2={format!("{:.1}", y(*v))} />
+                        <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ crate::format::trim(*v, 0) }</text>
+                    </g>
+                }) }
+                { for p.series.iter().map(|s| {
+                    let d: String = s.values.iter().enumerate()
+                        .map(|(i, v)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, x(i), y(*v)))
+                        .collect();
+                    html! { <path class={classes!("line", format!("s{}", s.slot), s.dashed.then_some("dashed"))} d={d} /> }
+                }) }
+                <text class="tick" x={left.to_string()} y={(H - 8.0).to_string()} text-anchor="start">{ &p.x_axis.0 }</text>
+                <text class="tick" x={(W - 4.0).to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.x_axis.1 }</text>
+            </svg>
+            <ul class="legend">
+                { for p.series.iter().map(|s| html! {
+                    <li><span class={classes!("swatch", format!("s{}", s.slot), s.dashed.then_some("dashed"))} aria-hidden="true"></span>{ &s.label }</li>
+                }) }
+            </ul>
+            <details class="chart-table">
+                <summary>{ &p.table_summary }</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ &p.x_heading }</th>
+                        { for p.series.iter().map(|s| html! { <th scope="col">{ &s.label }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for (0..points).filter(|i| i % every == 0 || *i + 1 == points).map(|i| html! {
+                            <tr>
+                                <th scope="row">{ i }</th>
+                                { for p.series.iter().map(|s| html! {
+                                    <td>{ s.values.get(i).map(|v| crate::format::trim(*v, 1)).unwrap_or_default() }</td>
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

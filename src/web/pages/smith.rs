@@ -10,9 +10,8 @@ use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
+use crate::web::keys;
 use crate::web::state::AppCtx;
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -129,34 +128,17 @@ pub fn SmithPage() -> Html {
         let reveal = reveal.clone();
         use_effect_with(*reveal, move |current| {
             let listener = current.map(|_| {
-                EventListener::new_with_options(
-                    &gloo::utils::document(),
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        let typing = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                            return;
-                        }
-                        let step = (*reveal).unwrap_or(0);
-                        let next = match e.key().as_str() {
-                            "ArrowRight" | "ArrowDown" | "PageDown" => Some(Some((step + 1).min(LINKS - 1))),
-                            "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Some(step.saturating_sub(1))),
-                            "Escape" => Some(None),
-                            _ => None,
-                        };
-                        if let Some(n) = next {
-                            e.prevent_default();
-                            reveal.set(n);
-                        }
-                    },
-                )
+                keys::listen(move |e| {
+                    let step = (*reveal).unwrap_or(0);
+                    let next = match e.key().as_str() {
+                        "ArrowRight" | "ArrowDown" | "PageDown" => Some((step + 1).min(LINKS - 1)),
+                        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(step.saturating_sub(1)),
+                        "Escape" => None,
+                        _ => return false,
+                    };
+                    reveal.set(next);
+                    true
+                })
             });
             move || drop(listener)
         });
