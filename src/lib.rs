@@ -8,6 +8,7 @@
 pub mod content;
 pub mod format;
 pub mod i18n;
+pub mod mirror;
 pub mod progress;
 pub mod route;
 pub mod smith;

@@ -18,6 +18,8 @@ pub enum Route {
     Progress,
     #[at("/smith")]
     Smith,
+    #[at("/mirror")]
+    Mirror,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -1,0 +1,473 @@
+//! The satisfaction mirror (`#/mirror`): the customer–employee loops of
+//! lecture 1 (图1-1) as a running model. Levers on sliders, the loops drawn
+//! as a causal diagram whose arrows carry this month's flow, a time-series
+//! chart, play / pause / step, presets that tell the course's two stories,
+//! and an A/B comparison. The address holds every lever.
+
+use crate::format::trim;
+use crate::i18n::{tr, trf, Lang};
+use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
+use crate::route::{query_pairs, BadParam, Route};
+use crate::web::charts::{LineChart, Series};
+use crate::web::controls::Slider;
+use gloo::timers::callback::Interval;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Time between months while playing.
+const PLAY_MS: u32 = 140;
+
+fn label_key(p: Param) -> &'static str {
+    match p {
+        Param::Training => "mirror.training",
+        Param::Empowerment => "mirror.empowerment",
+        Param::Pay => "mirror.pay",
+        Param::Hiring => "mirror.hiring",
+        Param::Voice => "mirror.voice",
+        Param::Turnover => "mirror.turnover",
+        Param::Promo => "mirror.promo",
+        Param::Months => "mirror.months",
+        Param::ShockMonth => "mirror.shock_month",
+        Param::ShockSize => "mirror.shock_size",
+    }
+}
+
+fn unit(p: Param, lang: Lang) -> String {
+    match p {
+        Param::Turnover => tr(lang, "unit.percent_year"),
+        Param::Months | Param::ShockMonth => tr(lang, "unit.months"),
+        _ if p.spec().percent => "%".into(),
+        _ => "/100".into(),
+    }
+}
+
+fn loop_key(l: Loop) -> (&'static str, &'static str) {
+    match l {
+        Loop::Knowledge => ("mirror.loop_knowledge", "mirror.explain_knowledge"),
+        Loop::Recovery => ("mirror.loop_recovery", "mirror.explain_recovery"),
+        Loop::Achievement => ("mirror.loop_achievement", "mirror.explain_achievement"),
+        Loop::Efficiency => ("mirror.loop_efficiency", "mirror.explain_efficiency"),
+        Loop::Quality => ("mirror.loop_quality", "mirror.explain_quality"),
+        Loop::Tenure => ("mirror.loop_tenure", "mirror.explain_tenure"),
+    }
+}
+
+fn preset_key(id: &str) -> &'static str {
+    match id {
+        "invest" => "mirror.preset_invest",
+        "cut" => "mirror.preset_cut",
+        "shock" => "mirror.preset_shock",
+        _ => "mirror.preset_middle",
+    }
+}
+
+fn class_key(c: Class) -> &'static str {
+    match c {
+        Class::Virtuous => "mirror.class_virtuous",
+        Class::Vicious => "mirror.class_vicious",
+        Class::Stalled => "mirror.class_stalled",
+    }
+}
+
+#[function_component]
+pub fn MirrorPage() -> Html {
+    let ctx = use_context::<crate::web::state::AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let navigator = use_navigator();
+    let location = use_location();
+    let pairs = query_pairs(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
+    let (levers, mut bad) = Levers::from_query(&pairs);
+    let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
+        let a = Levers::from_compact(v);
+        if a.is_none() {
+            bad.push(BadParam {
+                name: "compare".into(),
+                value: v.clone(),
+            });
+        }
+        a
+    });
+    let run = use_memo(levers, |l| mirror::run(l).ok());
+    let run_a = use_memo(compare, |a| a.and_then(|a| mirror::run(&a).ok()));
+    let last = levers.months as usize;
+    // The month shown in the diagram; the whole run unless playing or stepping.
+    let t = use_state(|| last);
+    let playing = use_state(|| false);
+    let selected = use_state(|| None::<Loop>);
+    {
+        let (t, playing) = (t.clone(), playing.clone());
+        use_effect_with(levers, move |_| {
+            t.set(last);
+            playing.set(false);
+        });
+    }
+    {
+        let (t, playing) = (t.clone(), playing.clone());
+        use_effect_with((*playing, last), move |&(on, last)| {
+            let timer = on.then(|| {
+                let t = t.clone();
+                let step = std::rc::Rc::new(std::cell::Cell::new(*t));
+                Interval::new(PLAY_MS, move || {
+                    let next = (step.get() + 1).min(last);
+                    step.set(next);
+                    t.set(next);
+                    if next == last {
+                        playing.set(false);
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |(l, a): (Levers, Option<Levers>)| {
+            if let Some(nav) = &navigator {
+                let mut q = query_pairs(&l.to_query());
+                if let Some(a) = a {
+                    q.push(("compare".into(), a.to_compact()));
+                }
+                let _ = nav.replace_with_query(&Route::Mirror, &q);
+            }
+        })
+    };
+    let set_lever = |param: Param| {
+        let go = go.clone();
+        Callback::from(move |display: f64| {
+            let mut l = levers;
+            l.set(param, if param.spec().percent { display / 100.0 } else { display });
+            go.emit((l, compare));
+        })
+    };
+    let play = {
+        let (t, playing) = (t.clone(), playing.clone());
+        Callback::from(move |_| {
+            if *playing {
+                playing.set(false);
+            } else {
+                if *t >= last {
+                    t.set(0);
+                }
+                playing.set(true);
+            }
+        })
+    };
+    let step = {
+        let (t, playing) = (t.clone(), playing.clone());
+        Callback::from(move |_| {
+            playing.set(false);
+            t.set((*t + 1).min(last));
+        })
+    };
+    let rewind = {
+        let (t, playing) = (t.clone(), playing.clone());
+        Callback::from(move |_| {
+            playing.set(false);
+            t.set(0);
+        })
+    };
+    let scrub = {
+        let (t, playing) = (t.clone(), playing.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<usize>() {
+                playing.set(false);
+                t.set(v.min(last));
+            }
+        })
+    };
+    let reset = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((Levers::default(), None)))
+    };
+    let keep_a = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((levers, Some(levers))))
+    };
+    let clear_a = {
+        let go = go.clone();
+        Callback::from(move |_| go.emit((levers, None)))
+    };
+    let select = {
+        let selected = selected.clone();
+        Callback::from(move |l: Loop| selected.set(if *selected == Some(l) { None } else { Some(l) }))
+    };
+
+    let Some(run) = (*run).clone() else {
+        return html! { <p class="message error" role="alert">{ tr(lang, "mirror.invalid") }</p> };
+    };
+    let now = run.months[(*t).min(last)];
+    let end = run.months[last];
+
+    html! {
+        <div class="mirror" data-testid="mirror">
+            <h1>{ tr(lang, "model.mirror") }</h1>
+            <p class="lead">{ tr(lang, "mirror.lead") }</p>
+            if !bad.is_empty() {
+                <p class="notice info" role="status" data-testid="mirror-notice">
+                    { trf(lang, "smith.bad_params", &[("params", &bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
+                </p>
+            }
+            <div class="toolbar" role="group" aria-label={tr(lang, "mirror.presets")}>
+                <span class="toolbar-label">{ tr(lang, "mirror.presets") }</span>
+                { for mirror::presets().into_iter().map(|(id, l)| {
+                    let go = go.clone();
+                    let active = l == levers;
+                    html! {
+                        <button type="button" class="button" aria-pressed={active.to_string()}
+                            data-testid={format!("mirror-preset-{id}")}
+                            onclick={Callback::from(move |_| go.emit((l, compare)))}>
+                            { tr(lang, preset_key(id)) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
+                <button type="button" class="button" onclick={reset} data-testid="mirror-reset">{ tr(lang, "smith.reset") }</button>
+                <button type="button" class="button" onclick={keep_a} data-testid="mirror-keep-a">{ tr(lang, "smith.keep_a") }</button>
+                if compare.is_some() {
+                    <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
+                }
+            </div>
+
+            <div class="mirror-layout">
+                <section class="assumptions" aria-labelledby="levers-h">
+                    <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
+                    { for SPECS.iter().map(|s| {
+                        let scale = if s.percent { 100.0 } else { 1.0 };
+                        let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
+                        html! {
+                            <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}
+                                value={levers.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
+                                step={s.step * scale} integer={s.integer} {lang} on_change={set_lever(s.param)} />
+                        }
+                    }) }
+                </section>
+
+                <section class="results" aria-labelledby="result-h">
+                    <h2 id="result-h">{ trf(lang, "mirror.after", &[("n", &last.to_string())]) }</h2>
+                    <dl class="stats big">
+                        <div><dt>{ tr(lang, "mirror.cs") }</dt><dd data-testid="mirror-customer-satisfaction">{ trim(end.cs, 1) }</dd></div>
+                        <div><dt>{ tr(lang, "mirror.es") }</dt><dd data-testid="mirror-employee-satisfaction">{ trim(end.es, 1) }</dd></div>
+                        <div><dt>{ tr(lang, "mirror.retention") }</dt><dd data-testid="mirror-retention">{ format!("{}%", trim(end.retention * 100.0, 1)) }</dd></div>
+                        <div><dt>{ tr(lang, "mirror.staff_turnover") }</dt><dd data-testid="mirror-turnover">{ format!("{}%", trim(end.turnover, 1)) }</dd></div>
+                        <div><dt>{ tr(lang, "mirror.customers") }</dt><dd data-testid="mirror-customers">{ trim(end.customers, 0) }</dd></div>
+                        <div><dt>{ tr(lang, "mirror.profit") }</dt><dd data-testid="mirror-profit">{ trim(end.profit, 0) }</dd></div>
+                    </dl>
+                    <p class={classes!("verdict", run.class.key())} data-testid="mirror-class">
+                        <strong>{ tr(lang, class_key(run.class)) }</strong>
+                        { " " }{ verdict_detail(lang, &run) }
+                    </p>
+                    { chart(lang, &run, (*run_a).as_ref(), last) }
+                </section>
+            </div>
+
+            <section aria-labelledby="loops-h" class="loops">
+                <h2 id="loops-h">{ tr(lang, "mirror.loops") }</h2>
+                <div class="player" role="group" aria-label={tr(lang, "mirror.player")}>
+                    <button type="button" class="button primary" onclick={play} data-testid="mirror-play" aria-pressed={playing.to_string()}>
+                        { tr(lang, if *playing { "mirror.pause" } else { "mirror.play" }) }
+                    </button>
+                    <button type="button" class="button" onclick={step} data-testid="mirror-step" disabled={*t >= last}>{ tr(lang, "mirror.step") }</button>
+                    <button type="button" class="button" onclick={rewind} data-testid="mirror-rewind">{ tr(lang, "mirror.rewind") }</button>
+                    <label class="inline scrub">
+                        { trf(lang, "mirror.month_of", &[("n", &now.month.to_string()), ("total", &last.to_string())]) }
+                        <input type="range" min="0" max={last.to_string()} step="1" value={now.month.to_string()}
+                            oninput={scrub} data-testid="mirror-month" />
+                    </label>
+                </div>
+                { diagram(lang, &run, &now, *selected, select) }
+            </section>
+        </div>
+    }
+}
+
+/// "which loop drove it" under the verdict (nothing when nothing moved).
+fn verdict_detail(lang: Lang, run: &Run) -> String {
+    let total: f64 = run.cumulative().iter().map(|f| f.abs()).sum();
+    if total < 1.0 {
+        return tr(lang, "mirror.still");
+    }
+    trf(
+        lang,
+        "mirror.dominant",
+        &[("loop", &tr(lang, loop_key(run.dominant).0))],
+    )
+}
+
+/// Customer and employee satisfaction over the run (and the A set, dashed).
+fn chart(lang: Lang, run: &Run, a: Option<&Run>, last: usize) -> Html {
+    let line = |r: &Run, f: fn(&Month) -> f64| r.months.iter().map(f).collect::<Vec<_>>();
+    let mut series = vec![
+        Series {
+            label: tr(lang, "mirror.cs"),
+            values: line(run, |m| m.cs),
+            slot: 0,
+            dashed: false,
+        },
+        Series {
+            label: tr(lang, "mirror.es"),
+            values: line(run, |m| m.es),
+            slot: 1,
+            dashed: false,
+        },
+    ];
+    if let Some(a) = a {
+        series.push(Series {
+            label: format!("A · {}", tr(lang, "mirror.cs")),
+            values: line(a, |m| m.cs),
+            slot: 0,
+            dashed: true,
+        });
+        series.push(Series {
+            label: format!("A · {}", tr(lang, "mirror.es")),
+            values: line(a, |m| m.es),
+            slot: 1,
+            dashed: true,
+        });
+    }
+    let end = run.months[last];
+    html! {
+        <LineChart id="mirror-chart" title={tr(lang, "mirror.chart")}
+            desc={trf(lang, "mirror.chart_desc", &[("n", &last.to_string()), ("cs", &trim(end.cs, 1)), ("es", &trim(end.es, 1))])}
+            {series} y_range={(0.0, 100.0)}
+            x_axis={(trf(lang, "mirror.month_n", &[("n", "0")]), trf(lang, "mirror.month_n", &[("n", &last.to_string())]))}
+            x_heading={tr(lang, "mirror.month")} table_every={6} table_summary={tr(lang, "chart.as_table")} />
+    }
+}
+
+/// Node positions of the causal diagram: customer side left, staff side right.
+const NODES: [(&str, f64, f64); 6] = [
+    ("mirror.node_cs", 150.0, 175.0),
+    ("mirror.node_knowledge", 150.0, 45.0),
+    ("mirror.node_voice", 150.0, 305.0),
+    ("mirror.node_es", 490.0, 175.0),
+    ("mirror.node_tenure", 490.0, 45.0),
+    ("mirror.node_efficiency", 490.0, 305.0),
+];
+
+/// The arrow of each loop: from node, to node, bend. The two satisfactions
+/// face each other across the mirror: achievement runs customer → staff
+/// below it, process quality runs staff → customer above it.
+fn arrow_of(l: Loop) -> (usize, usize, f64) {
+    match l {
+        Loop::Knowledge => (1, 0, 0.0),
+        Loop::Recovery => (2, 0, 0.0),
+        Loop::Achievement => (0, 3, 60.0),
+        Loop::Efficiency => (5, 3, 0.0),
+        Loop::Quality => (3, 0, -60.0),
+        Loop::Tenure => (3, 4, 0.0),
+    }
+}
+
+/// The causal-loop diagram at one month, with a text equivalent.
+fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: Callback<Loop>) -> Html {
+    // Thickness is relative to the strongest flow anywhere in the run.
+    let scale = run
+        .months
+        .iter()
+        .flat_map(|m| m.flows.iter())
+        .fold(0.0f64, |a, f| a.max(f.abs()))
+        .max(1e-6);
+    let explain = selected.map(|l| tr(lang, loop_key(l).1));
+    html! {
+        <div class="diagram">
+            <svg viewBox="0 0 640 350" role="group" aria-labelledby="diagram-title" data-testid="mirror-diagram">
+                <title id="diagram-title">{ tr(lang, "mirror.diagram") }</title>
+                <defs>
+                    <marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="head" />
+                    </marker>
+                </defs>
+                <text class="side" x="150" y="340" text-anchor="middle">{ tr(lang, "mirror.side_customers") }</text>
+                <text class="side" x="490" y="340" text-anchor="middle">{ tr(lang, "mirror.side_staff") }</text>
+                <line class="mirror-line" x1="320" x2="320" y1="20" y2="330" />
+                { for LOOPS.iter().map(|&l| {
+                    let (from, to, bend) = arrow_of(l);
+                    let ((_, x1, y1), (_, x2, y2)) = (NODES[from], NODES[to]);
+                    // Stop short of the node boxes.
+                    let (dx, dy) = (x2 - x1, y2 - y1);
+                    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                    let (ux, uy) = (dx / len, dy / len);
+                    // Distance from a node's centre to its box edge along the arrow.
+                    let edge = (70.0 / ux.abs().max(1e-6)).min(20.0 / uy.abs().max(1e-6));
+                    // Arcs leave and enter a little off-centre so the pair stays apart.
+                    let off = bend.signum() * 8.0;
+                    let (sx, sy) = (x1 + ux * (edge + 2.0), y1 + uy * (edge + 2.0) + off);
+                    let (ex, ey) = (x2 - ux * (edge + 6.0), y2 - uy * (edge + 6.0) + off);
+                    let (cx, cy) = ((sx + ex) / 2.0, (sy + ey) / 2.0 + bend);
+                    // Labels beside vertical arrows, above or below arcs.
+                    let (lx, ly, anchor) = if bend == 0.0 {
+                        (cx + 10.0, cy + 4.0, "start")
+                    } else {
+                        (cx, cy / 2.0 + (sy + ey) / 4.0 + bend.signum() * 16.0, "middle")
+                    };
+                    let d = format!("M{sx:.1},{sy:.1} Q{cx:.1},{cy:.1} {ex:.1},{ey:.1}");
+                    let flow = now.flow(l);
+                    let width = 1.5 + 9.0 * (flow.abs() / scale).min(1.0);
+                    let sign = if flow > 0.05 { "up" } else if flow < -0.05 { "down" } else { "flat" };
+                    let on_select = select.clone();
+                    let on_key = select.clone();
+                    let (name, sentence) = loop_key(l);
+                    let label = format!("{}: {} {}", tr(lang, name), tr(lang, sentence), flow_text(lang, l, flow));
+                    html! {
+                        <g class={classes!("arrow", sign, (selected == Some(l)).then_some("selected"))} tabindex="0" role="button"
+                            aria-pressed={(selected == Some(l)).to_string()} aria-label={label}
+                            data-testid={format!("mirror-arrow-{}", l.key())}
+                            onclick={Callback::from(move |_| on_select.emit(l))}
+                            onkeydown={Callback::from(move |e: KeyboardEvent| {
+                                if e.key() == "Enter" || e.key() == " " {
+                                    e.prevent_default();
+                                    on_key.emit(l);
+                                }
+                            })}>
+                            <path class="hit" d={d.clone()} />
+                            <path class="flow" {d} style={format!("stroke-width:{width:.1}")} marker-end="url(#head)" />
+                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}>{ tr(lang, name) }</text>
+                        </g>
+                    }
+                }) }
+                { for NODES.iter().map(|(key, x, y)| html! {
+                    <g class="node" aria-hidden="true">
+                        <rect x={format!("{:.1}", x - 70.0)} y={format!("{:.1}", y - 20.0)} width="140" height="40" rx="8" />
+                        <text x={x.to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="middle">{ tr(lang, key) }</text>
+                    </g>
+                }) }
+            </svg>
+            <p class="explain" aria-live="polite" data-testid="mirror-explain">
+                { explain.unwrap_or_else(|| tr(lang, "mirror.pick_arrow")) }
+            </p>
+            <table class="status-table loops-table">
+                <caption>{ trf(lang, "mirror.loops_at", &[("n", &now.month.to_string())]) }</caption>
+                <thead><tr>
+                    <th scope="col">{ tr(lang, "mirror.col_loop") }</th>
+                    <th scope="col">{ tr(lang, "mirror.col_effect") }</th>
+                </tr></thead>
+                <tbody>
+                    { for LOOPS.iter().map(|&l| html! {
+                        <tr data-testid={format!("mirror-flow-{}", l.key())}>
+                            <th scope="row">{ tr(lang, loop_key(l).0) }</th>
+                            <td>{ flow_text(lang, l, now.flow(l)) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "+1.2 points of customer satisfaction this month" and the like.
+fn flow_text(lang: Lang, l: Loop, flow: f64) -> String {
+    let target = match l.target() {
+        "cs" => tr(lang, "mirror.cs"),
+        "es" => tr(lang, "mirror.es"),
+        _ => tr(lang, "mirror.node_tenure"),
+    };
+    let amount = if flow >= 0.0 {
+        format!("+{}", trim(flow, 2))
+    } else {
+        trim(flow, 2)
+    };
+    trf(lang, "mirror.flow", &[("amount", &amount), ("target", &target)])
+}
