@@ -18,6 +18,8 @@ export type { Page };
 
 export const ORIGIN_HOST = '127.0.0.1:8081';
 export const STORAGE_KEY = 'loyalty-lab';
+/** The progress schema the app writes (src/progress.rs SCHEMA). */
+export const SCHEMA = 3;
 export const BACKUP_PREFIX = 'loyalty-lab.backup.';
 
 type Problem = { kind: 'console' | 'pageerror' | 'foreign-request'; text: string };

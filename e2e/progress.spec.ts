@@ -2,8 +2,7 @@
 // show, "continue", and export / reset / import on the progress page.
 import {
   test, expect, gotoApp, reloadApp, markDone, rowStatus, savedRaw, savedRecord, backups,
-  downloadText, t, COURSE, LECTURE_NS, type Page,
-} from './fixtures';
+  downloadText, t, COURSE, LECTURE_NS, type Page, SCHEMA } from './fixtures';
 
 async function doneRows(page: Page): Promise<number[]> {
   await gotoApp(page, '#/progress');
@@ -25,7 +24,7 @@ test('marking lecture 3 done survives reload and shows everywhere', async ({ pag
   await expect(button).toHaveText(t('zh', 'lecture.done'));
   await expect(badge).toHaveText(t('zh', 'status.done'));
   const saved = await savedRecord(page);
-  expect(saved).toMatchObject({ app: 'loyalty-lab', version: 2, lectures: { 3: { visited: true, done: true } } });
+  expect(saved).toMatchObject({ app: 'loyalty-lab', version: SCHEMA, lectures: { 3: { visited: true, done: true } } });
 
   await reloadApp(page);
   await expect(page.getByTestId('mark-done')).toHaveAttribute('aria-pressed', 'true');
@@ -103,7 +102,7 @@ test('export, reset and import round-trip the progress', async ({ page }) => {
   const text = await downloadText(download);
   const exported = JSON.parse(text);
   expect(exported.app).toBe('loyalty-lab');
-  expect(exported.version).toBe(2);
+  expect(exported.version).toBe(SCHEMA);
   expect(exported).toEqual(before);
   for (const n of [2, 5, 11]) expect(exported.lectures[n]).toEqual({ visited: true, done: true });
   expect(exported.lectures[7]).toEqual({ visited: true, done: false });

@@ -3,8 +3,7 @@
 // only overwrites the record once the trainee has made new progress.
 import {
   test, expect, gotoApp, reloadApp, seedStorage, savedRaw, savedRecord, backups,
-  downloadText, markDone, rowStatus, t, BACKUP_PREFIX, type Page,
-} from './fixtures';
+  downloadText, markDone, rowStatus, t, BACKUP_PREFIX, type Page, SCHEMA } from './fixtures';
 
 async function expectCourseMap(page: Page) {
   await expect(page.locator('[data-testid^=lecture-card-]')).toHaveCount(12);
@@ -40,7 +39,7 @@ test('corrupted saved data: app starts, keeps a backup, explains, exports it', a
   // New progress is saved normally, and the backup stays.
   await markDone(page, 2);
   const saved = await savedRecord(page);
-  expect(saved).toMatchObject({ app: 'loyalty-lab', version: 2, lectures: { 2: { visited: true, done: true } } });
+  expect(saved).toMatchObject({ app: 'loyalty-lab', version: SCHEMA, lectures: { 2: { visited: true, done: true } } });
   expect((await backups(page)).map(([, v]) => v)).toContain(raw);
   await reloadApp(page);
   await expect(page.getByTestId('notice-damaged')).toHaveCount(0);
@@ -85,7 +84,7 @@ test('a record from a newer version is kept in a backup and explained', async ({
   expect(await downloadText(download)).toBe(raw);
   // Making progress replaces the record; the newer data survives in the backup.
   await markDone(page, 1);
-  expect((await savedRecord(page)).version).toBe(2);
+  expect((await savedRecord(page)).version).toBe(SCHEMA);
   expect((await backups(page)).map(([, v]) => v)).toContain(raw);
 });
 
@@ -110,7 +109,7 @@ test('a schema-1 record is migrated, with an info notice and a backup', async ({
   // New progress is written in the current schema.
   await markDone(page, 3);
   const saved = await savedRecord(page);
-  expect(saved).toMatchObject({ app: 'loyalty-lab', version: 2, lang: 'en', lectures: { 2: { done: true }, 3: { done: true } } });
+  expect(saved).toMatchObject({ app: 'loyalty-lab', version: SCHEMA, lang: 'en', lectures: { 2: { done: true }, 3: { done: true } } });
   await reloadApp(page);
   await expect(page.locator('[data-testid=notice].info')).toHaveCount(0);
   await gotoApp(page, '#/progress');

@@ -212,3 +212,7 @@ pub fn validate(course: &Course) -> Vec<String> {
     }
     errors
 }
+
+// `SCENARIO_IDS` and `SELFCHECK_IDS`: the on-demand content files, listed by
+// build.rs from `content/scenarios/` and `content/selfchecks/`.
+include!(concat!(env!("OUT_DIR"), "/content_index.rs"));

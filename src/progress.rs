@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 /// The schema this build writes. History:
 /// - 1: `{app, version: 1, lang, visited: [n…], done: [n…]}` — lecture lists only.
 /// - 2: per-lecture and per-exercise records, the last place visited.
-pub const SCHEMA: u32 = 2;
+/// - 3: adds role-play results (`roleplays`); a schema-2 record reads as is.
+pub const SCHEMA: u32 = 3;
 /// Marks a record (and an export file) as Loyalty Lab's.
 pub const APP_ID: &str = "loyalty-lab";
 /// Largest record or import file accepted, in bytes.
@@ -38,6 +39,9 @@ pub struct Progress {
     pub lectures: BTreeMap<u8, LectureState>,
     #[serde(default)]
     pub exercises: BTreeMap<String, ExerciseState>,
+    /// Complaint role-play results, by scenario id (score 0–100).
+    #[serde(default)]
+    pub roleplays: BTreeMap<String, ExerciseState>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +61,27 @@ pub struct ExerciseState {
     pub best: u8,
     /// Latest score, 0–100.
     pub last: u8,
+}
+
+impl ExerciseState {
+    /// The scores of a first attempt.
+    pub fn first(score: u8) -> ExerciseState {
+        ExerciseState { attempts: 1, best: score, last: score }
+    }
+
+    /// Adds an attempt with `score`.
+    pub fn record(&mut self, score: u8) {
+        self.attempts = self.attempts.saturating_add(1);
+        self.best = self.best.max(score);
+        self.last = score;
+    }
+
+    fn check(&self, id: &str) -> Result<(), DecodeError> {
+        if self.best > 100 || self.last > 100 || self.last > self.best || self.attempts == 0 {
+            return Err(DecodeError::Invalid(format!("{id} has impossible scores")));
+        }
+        Ok(())
+    }
 }
 
 /// Where a trainee stands on one lecture.
@@ -95,6 +120,7 @@ impl Default for Progress {
             last: None,
             lectures: BTreeMap::new(),
             exercises: BTreeMap::new(),
+            roleplays: BTreeMap::new(),
         }
     }
 }
@@ -140,7 +166,7 @@ impl Progress {
 
     /// Whether the trainee has done anything worth resuming.
     pub fn has_started(&self) -> bool {
-        self.last.is_some() || !self.lectures.is_empty() || !self.exercises.is_empty()
+        self.last.is_some() || !self.lectures.is_empty() || !self.exercises.is_empty() || !self.roleplays.is_empty()
     }
 
     /// The record as saved and exported: pretty JSON of the current schema.
@@ -160,9 +186,15 @@ impl Progress {
             if !KNOWN_EXERCISES.contains(&id.as_str()) {
                 return Err(DecodeError::Invalid(format!("self-check \"{id}\" does not exist")));
             }
-            if e.best > 100 || e.last > 100 || e.last > e.best || e.attempts == 0 {
-                return Err(DecodeError::Invalid(format!("self-check {id} has impossible scores")));
+            e.check(id)?;
+        }
+        for (id, e) in &self.roleplays {
+            // Ids are checked for shape only: a record may come from a build
+            // with more scenarios than this one.
+            if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                return Err(DecodeError::Invalid(format!("role-play \"{id}\" is not a scenario id")));
             }
+            e.check(id)?;
         }
         if let Some(last) = &self.last {
             if !Route::resolve(last).is_resumable() {
@@ -221,7 +253,8 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
     let progress = match version {
         1 => Progress::from(serde_json::from_value::<V1>(value).map_err(shape)?),
-        2 => serde_json::from_value::<Progress>(value).map_err(shape)?,
+        // Schema 3 only added a map that defaults to empty.
+        2 | 3 => serde_json::from_value::<Progress>(value).map_err(shape)?,
         v if v > u64::from(SCHEMA) => return Err(DecodeError::TooNew { version: v }),
         _ => return Err(DecodeError::NoVersion),
     };

@@ -60,6 +60,31 @@ fn migrates_schema_1() {
 }
 
 #[test]
+fn reads_schema_2_as_is() {
+    let v2 = r#"{"app":"loyalty-lab","version":2,"lectures":{"4":{"visited":true,"done":true}}}"#;
+    let d = decode(v2).unwrap();
+    assert_eq!(d.from_version, 2);
+    assert_eq!(d.progress.status(4), Status::Done);
+    assert!(d.progress.roleplays.is_empty());
+}
+
+#[test]
+fn role_play_results_round_trip_and_are_checked() {
+    let mut p = sample();
+    p.roleplays.insert("coffee-gift".into(), ExerciseState::first(40));
+    p.roleplays.get_mut("coffee-gift").unwrap().record(90);
+    p.roleplays.get_mut("coffee-gift").unwrap().record(70);
+    assert_eq!(p.roleplays["coffee-gift"], ExerciseState { attempts: 3, best: 90, last: 70 });
+    assert_eq!(decode(&p.encode()).unwrap().progress, p);
+    for bad in [
+        r#"{"app":"loyalty-lab","version":3,"roleplays":{"Bad Id!":{"attempts":1,"best":1,"last":1}}}"#,
+        r#"{"app":"loyalty-lab","version":3,"roleplays":{"x":{"attempts":1,"best":10,"last":20}}}"#,
+    ] {
+        assert!(matches!(decode(bad), Err(DecodeError::Invalid(_))), "{bad}");
+    }
+}
+
+#[test]
 fn schema_1_with_bad_lectures_is_rejected() {
     let v1 = r#"{"app":"loyalty-lab","version":1,"visited":[99]}"#;
     assert!(matches!(decode(v1), Err(DecodeError::Invalid(_))));
@@ -78,8 +103,8 @@ fn rejects_every_kind_of_bad_data() {
         (r#"{"app":"loyalty-lab","version":0}"#, |e| {
             matches!(e, DecodeError::NoVersion)
         }),
-        (r#"{"app":"loyalty-lab","version":3}"#, |e| {
-            matches!(e, DecodeError::TooNew { version: 3 })
+        (r#"{"app":"loyalty-lab","version":4}"#, |e| {
+            matches!(e, DecodeError::TooNew { version: 4 })
         }),
         (
             r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#,

@@ -6,6 +6,7 @@ pub mod app;
 pub mod charts;
 pub mod controls;
 pub mod download;
+pub mod fetch;
 pub mod keys;
 pub mod notices;
 pub mod pages;

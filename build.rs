@@ -1,0 +1,35 @@
+//! Lists the content files that are loaded on demand (role-play scenarios,
+//! self-checks), so adding one is adding a JSON file: no Rust change. The
+//! files themselves are copied next to the app by Trunk (`index.html`) and
+//! fetched when their screen opens; native tests read them from disk.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn ids(dir: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={dir}");
+    let mut ids: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().into_string().ok()?;
+                    name.strip_suffix(".json").map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+fn main() {
+    let mut out = String::new();
+    for (name, dir) in [("SCENARIO_IDS", "content/scenarios"), ("SELFCHECK_IDS", "content/selfchecks")] {
+        let list = ids(dir);
+        let _ = writeln!(out, "/// Files in `{dir}/`, without `.json`, sorted.");
+        let _ = writeln!(out, "pub const {name}: [&str; {}] = {:?};", list.len(), list);
+    }
+    let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content_index.rs");
+    std::fs::write(path, out).expect("OUT_DIR is writable");
+}

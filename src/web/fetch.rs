@@ -1,0 +1,63 @@
+//! Content loaded on demand: role-play scenarios and self-checks are JSON
+//! files next to the app (copied by Trunk), fetched when their screen opens
+//! so they do not weigh on the first load. Failures become a message.
+
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Where a fetched file stands.
+#[derive(PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(Rc<T>),
+    /// Why it could not be loaded or read.
+    Failed(String),
+}
+
+// Manual: cloning shares the loaded value, so `T` need not be `Clone`.
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Ready(v) => Load::Ready(v.clone()),
+            Load::Failed(e) => Load::Failed(e.clone()),
+        }
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("{url}: network error"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("{url}: unreadable"))
+}
+
+/// Fetches `url` and reads it with `parse` whenever `url` changes.
+#[hook]
+pub fn use_content<T: 'static>(url: String, parse: fn(&str) -> Result<T, String>) -> Load<T> {
+    let state = use_state(|| Load::Loading);
+    {
+        let state = state.clone();
+        use_effect_with(url, move |url| {
+            state.set(Load::Loading);
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match fetch_text(&url).await.and_then(|t| parse(&t)) {
+                    Ok(v) => Load::Ready(Rc::new(v)),
+                    Err(e) => Load::Failed(e),
+                });
+            });
+        });
+    }
+    (*state).clone()
+}
