@@ -9,6 +9,7 @@ pub mod content;
 pub mod format;
 pub mod i18n;
 pub mod mirror;
+pub mod params;
 pub mod progress;
 pub mod route;
 pub mod smith;

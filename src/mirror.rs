@@ -124,6 +124,7 @@
 //! Pure module: no yew, no web-sys. Invalid levers are a [`LeverError`],
 //! never a panic.
 
+use crate::params::{self, Invalid, ParamSet};
 use crate::route::BadParam;
 
 /// One adjustable lever.
@@ -142,42 +143,7 @@ pub enum Param {
 }
 
 /// How a lever is named in the address, bounded and stepped.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Spec {
-    pub param: Param,
-    /// Its name in the address (`#/mirror?training=80`).
-    pub key: &'static str,
-    pub min: f64,
-    pub max: f64,
-    pub step: f64,
-    pub default: f64,
-    /// Whole numbers only (months).
-    pub integer: bool,
-    /// Shown as a percentage (stored as a fraction 0–1).
-    pub percent: bool,
-}
-
-const fn spec(
-    param: Param,
-    key: &'static str,
-    min: f64,
-    max: f64,
-    step: f64,
-    default: f64,
-    integer: bool,
-    percent: bool,
-) -> Spec {
-    Spec {
-        param,
-        key,
-        min,
-        max,
-        step,
-        default,
-        integer,
-        percent,
-    }
-}
+pub type Spec = params::Spec<Param>;
 
 /// Every lever. Defaults: a middling firm. The five 0–100 levers sit at 50
 /// (neither invests nor neglects); turnover 25 % a year, inside the course's
@@ -186,22 +152,21 @@ const fn spec(
 /// 图2-1's years 2–3 to show; no shock (month 0), and a shock size of 30 %
 /// ready for when a month is chosen.
 pub const SPECS: [Spec; 10] = [
-    spec(Param::Training, "training", 0.0, 100.0, 1.0, 50.0, false, false),
-    spec(Param::Empowerment, "empowerment", 0.0, 100.0, 1.0, 50.0, false, false),
-    spec(Param::Pay, "pay", 0.0, 100.0, 1.0, 50.0, false, false),
-    spec(Param::Hiring, "hiring", 0.0, 100.0, 1.0, 50.0, false, false),
-    spec(Param::Voice, "voice", 0.0, 100.0, 1.0, 50.0, false, false),
-    spec(Param::Turnover, "turnover", 0.0, 100.0, 1.0, 25.0, false, false),
-    spec(Param::Promo, "promo", 0.0, 100.0, 1.0, 0.0, false, false),
-    spec(Param::Months, "months", 6.0, 120.0, 1.0, 36.0, true, false),
-    spec(Param::ShockMonth, "shock_month", 0.0, 120.0, 1.0, 0.0, true, false),
-    spec(Param::ShockSize, "shock_size", 0.0, 1.0, 0.01, 0.3, false, true),
+    Spec::new(Param::Training, "training", 0.0, 100.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Empowerment, "empowerment", 0.0, 100.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Pay, "pay", 0.0, 100.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Hiring, "hiring", 0.0, 100.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Voice, "voice", 0.0, 100.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Turnover, "turnover", 0.0, 100.0, 1.0, 25.0, false, false),
+    Spec::new(Param::Promo, "promo", 0.0, 100.0, 1.0, 0.0, false, false),
+    Spec::new(Param::Months, "months", 6.0, 120.0, 1.0, 36.0, true, false),
+    Spec::new(Param::ShockMonth, "shock_month", 0.0, 120.0, 1.0, 0.0, true, false),
+    Spec::new(Param::ShockSize, "shock_size", 0.0, 1.0, 0.01, 0.3, false, true),
 ];
 
 impl Param {
     pub fn spec(self) -> &'static Spec {
-        // SPECS lists every variant exactly once (tested).
-        SPECS.iter().find(|s| s.param == self).unwrap_or(&SPECS[0])
+        Levers::spec_of(self)
     }
 }
 
@@ -259,8 +224,11 @@ pub enum LeverError {
     NotWhole { param: Param, value: f64 },
 }
 
-impl Levers {
-    pub fn get(&self, p: Param) -> f64 {
+impl ParamSet for Levers {
+    type Param = Param;
+    const SPECS: &'static [Spec] = &SPECS;
+
+    fn get(&self, p: Param) -> f64 {
         match p {
             Param::Training => self.training,
             Param::Empowerment => self.empowerment,
@@ -275,7 +243,7 @@ impl Levers {
         }
     }
 
-    pub fn set(&mut self, p: Param, v: f64) {
+    fn set(&mut self, p: Param, v: f64) {
         let slot = match p {
             Param::Training => &mut self.training,
             Param::Empowerment => &mut self.empowerment,
@@ -290,26 +258,19 @@ impl Levers {
         };
         *slot = v;
     }
+}
 
+impl Levers {
     /// Checks one value against its lever's bounds.
     pub fn check_value(param: Param, v: f64) -> Result<(), LeverError> {
-        let s = param.spec();
-        if !v.is_finite() {
-            Err(LeverError::NotFinite(param))
-        } else if v < s.min || v > s.max {
-            Err(LeverError::OutOfRange { param, value: v })
-        } else if s.integer && v.fract() != 0.0 {
-            Err(LeverError::NotWhole { param, value: v })
-        } else {
-            Ok(())
-        }
+        param.spec().check(v).map_err(|e| LeverError::new(param, v, e))
     }
 
     pub fn validate(&self) -> Result<(), LeverError> {
-        for s in &SPECS {
-            Self::check_value(s.param, self.get(s.param))?;
+        match self.first_invalid() {
+            Some((param, v, e)) => Err(LeverError::new(param, v, e)),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Reads levers from an address query; anything missing takes its
@@ -318,66 +279,37 @@ impl Levers {
     pub fn from_query(pairs: &[(String, String)]) -> (Levers, Vec<BadParam>) {
         let mut l = Levers::default();
         let mut bad = Vec::new();
-        for (name, value) in pairs {
-            if let Some(s) = SPECS.iter().find(|s| s.key == name) {
-                match value.trim().parse::<f64>() {
-                    Ok(v) if Self::check_value(s.param, v).is_ok() => l.set(s.param, v),
-                    _ => bad.push(BadParam {
-                        name: name.to_owned(),
-                        value: value.to_owned(),
-                    }),
-                }
-            }
-        }
+        l.read_query(pairs, &mut bad);
         (l, bad)
     }
 
     /// The levers as an address query (every one, so a link reproduces the
-    /// screen exactly: numbers are written in the shortest form that reads
-    /// back to the same value).
+    /// screen exactly).
     pub fn to_query(&self) -> String {
-        SPECS
-            .iter()
-            .map(|s| format!("{}={}", s.key, number(self.get(s.param))))
-            .collect::<Vec<_>>()
-            .join("&")
+        self.write_query()
     }
 
     /// The ten levers as one comma-separated value in [`SPECS`] order, for
     /// the "A" set of an A/B comparison in the address
     /// (`compare=50,50,50,50,50,25,0,36,0,0.3`).
     pub fn to_compact(&self) -> String {
-        SPECS
-            .iter()
-            .map(|s| number(self.get(s.param)))
-            .collect::<Vec<_>>()
-            .join(",")
+        self.compact()
     }
 
     /// Reads [`to_compact`](Self::to_compact) back; None unless all ten
     /// values are present and valid.
     pub fn from_compact(text: &str) -> Option<Levers> {
-        let values: Vec<&str> = text.split(',').collect();
-        if values.len() != SPECS.len() {
-            return None;
-        }
-        let mut l = Levers::default();
-        for (s, v) in SPECS.iter().zip(values) {
-            let v = v.trim().parse::<f64>().ok()?;
-            Self::check_value(s.param, v).ok()?;
-            l.set(s.param, v);
-        }
-        l.validate().ok().map(|_| l)
+        Levers::default().read_compact(text)
     }
 }
 
-/// Shortest decimal that parses back to exactly `v` (Rust's `Display` for
-/// f64 never uses an exponent), without a negative zero.
-fn number(v: f64) -> String {
-    if v == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{v}")
+impl LeverError {
+    fn new(param: Param, value: f64, e: Invalid) -> Self {
+        match e {
+            Invalid::NotFinite => LeverError::NotFinite(param),
+            Invalid::OutOfRange => LeverError::OutOfRange { param, value },
+            Invalid::NotWhole => LeverError::NotWhole { param, value },
+        }
     }
 }
 

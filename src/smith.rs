@@ -26,6 +26,7 @@
 //! Pure module: no yew, no web-sys. Invalid parameters are a [`ParamError`],
 //! never a panic.
 
+use crate::params::{self, Invalid, ParamSet};
 use crate::route::BadParam;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -47,61 +48,25 @@ pub enum Param {
 }
 
 /// How a parameter is named in the address, bounded and stepped.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Spec {
-    pub param: Param,
-    /// Its name in the address (`#/smith?weekly=50`).
-    pub key: &'static str,
-    pub min: f64,
-    pub max: f64,
-    pub step: f64,
-    pub default: f64,
-    /// Whole numbers only (people, weeks, years).
-    pub integer: bool,
-    /// Shown as a percentage (stored as a fraction 0–1).
-    pub percent: bool,
-}
-
-const fn spec(
-    param: Param,
-    key: &'static str,
-    min: f64,
-    max: f64,
-    step: f64,
-    default: f64,
-    integer: bool,
-    percent: bool,
-) -> Spec {
-    Spec {
-        param,
-        key,
-        min,
-        max,
-        step,
-        default,
-        integer,
-        percent,
-    }
-}
+pub type Spec = params::Spec<Param>;
 
 /// Every parameter, in the order the chain uses them.
 pub const SPECS: [Spec; 10] = [
-    spec(Param::Weekly, "weekly", 1.0, 10_000.0, 1.0, 50.0, false, false),
-    spec(Param::Weeks, "weeks", 1.0, 52.0, 1.0, 52.0, true, false),
-    spec(Param::Years, "years", 1.0, 50.0, 1.0, 10.0, true, false),
-    spec(Param::ReachLo, "reach_lo", 0.0, 1000.0, 1.0, 10.0, true, false),
-    spec(Param::ReachHi, "reach_hi", 0.0, 1000.0, 1.0, 20.0, true, false),
-    spec(Param::Influenced, "influenced", 0.0, 1.0, 0.01, 0.5, false, true),
-    spec(Param::Second, "second", 0.0, 100.0, 0.5, 5.0, false, false),
-    spec(Param::Stop, "stop", 0.0, 1.0, 0.01, 0.25, false, true),
-    spec(Param::Margin, "margin", 0.0, 1.0, 0.01, 0.2, false, true),
-    spec(Param::CacMultiple, "cac_multiple", 1.0, 20.0, 0.5, 5.0, false, false),
+    Spec::new(Param::Weekly, "weekly", 1.0, 10_000.0, 1.0, 50.0, false, false),
+    Spec::new(Param::Weeks, "weeks", 1.0, 52.0, 1.0, 52.0, true, false),
+    Spec::new(Param::Years, "years", 1.0, 50.0, 1.0, 10.0, true, false),
+    Spec::new(Param::ReachLo, "reach_lo", 0.0, 1000.0, 1.0, 10.0, true, false),
+    Spec::new(Param::ReachHi, "reach_hi", 0.0, 1000.0, 1.0, 20.0, true, false),
+    Spec::new(Param::Influenced, "influenced", 0.0, 1.0, 0.01, 0.5, false, true),
+    Spec::new(Param::Second, "second", 0.0, 100.0, 0.5, 5.0, false, false),
+    Spec::new(Param::Stop, "stop", 0.0, 1.0, 0.01, 0.25, false, true),
+    Spec::new(Param::Margin, "margin", 0.0, 1.0, 0.01, 0.2, false, true),
+    Spec::new(Param::CacMultiple, "cac_multiple", 1.0, 20.0, 0.5, 5.0, false, false),
 ];
 
 impl Param {
     pub fn spec(self) -> &'static Spec {
-        // SPECS lists every variant exactly once (tested).
-        SPECS.iter().find(|s| s.param == self).unwrap_or(&SPECS[0])
+        Params::spec_of(self)
     }
 }
 
@@ -201,8 +166,11 @@ pub enum ParamError {
     },
 }
 
-impl Params {
-    pub fn get(&self, p: Param) -> f64 {
+impl ParamSet for Params {
+    type Param = Param;
+    const SPECS: &'static [Spec] = &SPECS;
+
+    fn get(&self, p: Param) -> f64 {
         match p {
             Param::Weekly => self.weekly,
             Param::Weeks => self.weeks,
@@ -217,7 +185,7 @@ impl Params {
         }
     }
 
-    pub fn set(&mut self, p: Param, v: f64) {
+    fn set(&mut self, p: Param, v: f64) {
         let slot = match p {
             Param::Weekly => &mut self.weekly,
             Param::Weeks => &mut self.weeks,
@@ -232,24 +200,17 @@ impl Params {
         };
         *slot = v;
     }
+}
 
+impl Params {
     /// Checks one value against its parameter's bounds.
     pub fn check_value(param: Param, v: f64) -> Result<(), ParamError> {
-        let s = param.spec();
-        if !v.is_finite() {
-            Err(ParamError::NotFinite(param))
-        } else if v < s.min || v > s.max {
-            Err(ParamError::OutOfRange { param, value: v })
-        } else if s.integer && v.fract() != 0.0 {
-            Err(ParamError::NotWhole { param, value: v })
-        } else {
-            Ok(())
-        }
+        param.spec().check(v).map_err(|e| ParamError::new(param, v, e))
     }
 
     pub fn validate(&self) -> Result<(), ParamError> {
-        for s in &SPECS {
-            Self::check_value(s.param, self.get(s.param))?;
+        if let Some((param, v, e)) = self.first_invalid() {
+            return Err(ParamError::new(param, v, e));
         }
         if self.reach_lo > self.reach_hi {
             return Err(ParamError::ReachOrder {
@@ -265,6 +226,7 @@ impl Params {
     pub fn from_query(pairs: &[(String, String)]) -> (Params, Vec<BadParam>) {
         let mut p = Params::default();
         let mut bad = Vec::new();
+        p.read_query(pairs, &mut bad);
         let mut report = |name: &str, value: &str| {
             bad.push(BadParam {
                 name: name.to_owned(),
@@ -272,12 +234,7 @@ impl Params {
             })
         };
         for (name, value) in pairs {
-            if let Some(s) = SPECS.iter().find(|s| s.key == name) {
-                match value.trim().parse::<f64>() {
-                    Ok(v) if Self::check_value(s.param, v).is_ok() => p.set(s.param, v),
-                    _ => report(name, value),
-                }
-            } else if name == "currency" {
+            if name == "currency" {
                 match Currency::parse(value) {
                     Some(c) => p.currency = c,
                     None => report(name, value),
@@ -304,53 +261,42 @@ impl Params {
             p.reach_lo = d.reach_lo;
             p.reach_hi = d.reach_hi;
         }
+        // Report in the order the address gave them.
+        bad.sort_by_key(|b| pairs.iter().position(|(n, _)| *n == b.name));
         (p, bad)
     }
 
     /// The parameters as an address query (every one, so a link reproduces
     /// the screen exactly).
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = SPECS
-            .iter()
-            .map(|s| {
-                format!(
-                    "{}={}",
-                    s.key,
-                    crate::format::trim(self.get(s.param), 4).replace(',', "")
-                )
-            })
-            .collect();
-        parts.push(format!("currency={}", self.currency.code()));
-        parts.push(format!("seed={}", self.seed));
-        parts.join("&")
+        format!(
+            "{}&currency={}&seed={}",
+            self.write_query(),
+            self.currency.code(),
+            self.seed
+        )
     }
-}
 
-impl Params {
     /// The ten assumptions as one comma-separated value, for the "A" set of
     /// an A/B comparison in the address (`compare=50,52,10,…`).
     pub fn to_compact(&self) -> String {
-        SPECS
-            .iter()
-            .map(|s| crate::format::trim(self.get(s.param), 4).replace(',', ""))
-            .collect::<Vec<_>>()
-            .join(",")
+        self.compact()
     }
 
     /// Reads [`to_compact`](Self::to_compact) back; None unless all ten
     /// values are present and valid. Currency and seed come from `base`.
     pub fn from_compact(text: &str, base: &Params) -> Option<Params> {
-        let values: Vec<&str> = text.split(',').collect();
-        if values.len() != SPECS.len() {
-            return None;
+        base.read_compact(text).filter(|p| p.validate().is_ok())
+    }
+}
+
+impl ParamError {
+    fn new(param: Param, value: f64, e: Invalid) -> Self {
+        match e {
+            Invalid::NotFinite => ParamError::NotFinite(param),
+            Invalid::OutOfRange => ParamError::OutOfRange { param, value },
+            Invalid::NotWhole => ParamError::NotWhole { param, value },
         }
-        let mut p = *base;
-        for (s, v) in SPECS.iter().zip(values) {
-            let v = v.trim().parse::<f64>().ok()?;
-            Self::check_value(s.param, v).ok()?;
-            p.set(s.param, v);
-        }
-        p.validate().ok().map(|_| p)
     }
 }
 

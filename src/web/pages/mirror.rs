@@ -7,6 +7,7 @@
 use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
 use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
+use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;

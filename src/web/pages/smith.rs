@@ -6,6 +6,7 @@
 
 use crate::format::{money, trim};
 use crate::i18n::{tr, trf, Lang};
+use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
