@@ -21,7 +21,7 @@ pub const KNOWN_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 /// Models and self-checks that have a screen in this build. Only these are
 /// linked or counted anywhere: nothing unbuilt is advertised. A screen joins
 /// by adding its id here and its route in `route.rs`.
-pub const BUILT_MODELS: [&str; 2] = ["mirror", "smith"];
+pub const BUILT_MODELS: [&str; 3] = ["emotion-line", "mirror", "smith"];
 pub const BUILT_EXERCISES: [&str; 0] = [];
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

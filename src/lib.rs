@@ -13,6 +13,8 @@ pub mod params;
 pub mod progress;
 pub mod route;
 pub mod smith;
+pub mod emotion_line;
+pub mod scenario;
 pub mod web;
 
 /// Starts the app in the page: installs the recovery panel for panics, then

@@ -20,6 +20,8 @@ pub enum Route {
     Smith,
     #[at("/mirror")]
     Mirror,
+    #[at("/emotion-line")]
+    EmotionLine,
     #[not_found]
     #[at("/404")]
     NotFound,

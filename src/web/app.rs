@@ -8,7 +8,7 @@ use crate::route::{parse_global, Route};
 use crate::web::keys;
 use crate::web::notices::Notices;
 use crate::web::pages::{
-    home::Home, lecture::LecturePage, mirror::MirrorPage, not_found::NotFound, progress::ProgressPage, smith::SmithPage,
+    emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage, not_found::NotFound, progress::ProgressPage, smith::SmithPage,
 };
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
@@ -69,6 +69,7 @@ fn switch(route: Route) -> Html {
         Route::Progress => html! { <ProgressPage /> },
         Route::Smith => html! { <SmithPage /> },
         Route::Mirror => html! { <MirrorPage /> },
+        Route::EmotionLine => html! { <EmotionLinePage /> },
         Route::Lecture { .. } | Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -89,6 +90,7 @@ fn title(route: &Route, lang: Lang) -> String {
         Route::Progress => tr(lang, "progress.title"),
         Route::Smith => tr(lang, "model.smith"),
         Route::Mirror => tr(lang, "model.mirror"),
+        Route::EmotionLine => tr(lang, "model.emotion-line"),
         Route::NotFound => tr(lang, "notfound.title"),
     };
     format!("{page} · {app}")

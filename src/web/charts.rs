@@ -183,6 +183,12 @@ pub struct LineChartProps {
     pub series: Vec<Series>,
     /// Value range of the y axis.
     pub y_range: (f64, f64),
+    /// A shaded horizontal band (from, to, label), e.g. a threshold zone.
+    #[prop_or_default]
+    pub band: Option<(f64, f64, String)>,
+    /// A vertical cursor at this point index.
+    #[prop_or_default]
+    pub cursor: Option<usize>,
     /// Labels of the x axis ends and of the table's first column.
     pub x_axis: (String, String),
     pub x_heading: String,
@@ -215,6 +221,16 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                         <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ crate::format::trim(*v, 0) }</text>
                     </g>
                 }) }
+                if let Some((from, to, label)) = &p.band {
+                    <g class="band">
+                        <rect x={left.to_string()} y={format!("{:.1}", y(*to))} width={plot_w.to_string()}
+                            height={format!("{:.1}", (y(*from) - y(*to)).max(0.0))} />
+                        <text class="tick" x={format!("{:.1}", left + 6.0)} y={format!("{:.1}", y(*to) + 14.0)}>{ label }</text>
+                    </g>
+                }
+                if let Some(c) = p.cursor {
+                    <line class="cursor" x1={format!("{:.1}", x(c))} x2={format!("{:.1}", x(c))} y1={PAD_TOP.to_string()} y2={(H - PAD_BOTTOM).to_string()} />
+                }
                 { for p.series.iter().map(|s| {
                     let d: String = s.values.iter().enumerate()
                         .map(|(i, v)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, x(i), y(*v)))

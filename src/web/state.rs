@@ -45,6 +45,8 @@ pub enum Action {
     TogglePresent,
     Visit(u8),
     SetDone(u8, bool),
+    /// A finished role-play: scenario id and score 0–100.
+    RecordRoleplay(String, u8),
     /// Replaces all progress (import, reset).
     Replace(Progress),
     SaveFailed,
@@ -63,6 +65,14 @@ impl Reducible for State {
             Action::TogglePresent => s.present = !s.present,
             Action::Visit(n) => s.progress.visit(n),
             Action::SetDone(n, d) => s.progress.set_done(n, d),
+            Action::RecordRoleplay(id, score) => match s.progress.roleplays.get_mut(&id) {
+                Some(e) => e.record(score),
+                None => {
+                    s.progress
+                        .roleplays
+                        .insert(id, crate::progress::ExerciseState::first(score));
+                }
+            },
             Action::Replace(p) => s.progress = p,
             Action::SaveFailed => {
                 s.can_save = false;

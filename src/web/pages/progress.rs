@@ -3,9 +3,9 @@
 //! (validated and size-capped before anything changes), and reset (confirmed,
 //! with a backup copy kept).
 
-use crate::content::{course, BUILT_EXERCISES, LECTURES};
+use crate::content::{course, BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
 use crate::i18n::{tr, trf, Lang};
-use crate::progress::{decode, DecodeError, Progress, MAX_BYTES};
+use crate::progress::{decode, DecodeError, ExerciseState, Progress, MAX_BYTES};
 use crate::route::Route;
 use crate::web::download;
 use crate::web::notices::explain;
@@ -179,7 +179,22 @@ pub fn ProgressPage() -> Html {
             </section>
 
             if !BUILT_EXERCISES.is_empty() {
-                { exercise_table(lang, p) }
+                { results_table(lang, "exercises-h", "progress.exercises", "progress.col_exercise",
+                    BUILT_EXERCISES.iter().map(|id| ResultRow {
+                        label: trf(lang, "exercise.label", &[("id", id)]),
+                        href: format!("#/self-check/{id}"),
+                        testid: format!("progress-exercise-{id}"),
+                        state: p.exercises.get(*id).copied(),
+                    }).collect()) }
+            }
+            if !SCENARIO_IDS.is_empty() {
+                { results_table(lang, "roleplays-h", "progress.roleplays", "progress.col_roleplay",
+                    SCENARIO_IDS.iter().map(|id| ResultRow {
+                        label: id.replace('-', " "),
+                        href: format!("#/emotion-line?scenario={id}"),
+                        testid: format!("progress-roleplay-{id}"),
+                        state: p.roleplays.get(*id).copied(),
+                    }).collect()) }
             }
 
             <section aria-labelledby="move-h" class="move">
@@ -213,30 +228,35 @@ pub fn ProgressPage() -> Html {
     }
 }
 
-/// Attempts and scores for each self-check built into this app.
-fn exercise_table(lang: Lang, p: &Progress) -> Html {
+/// One row of a results table: a link to the activity and its record.
+struct ResultRow {
+    label: String,
+    href: String,
+    testid: String,
+    state: Option<ExerciseState>,
+}
+
+/// Attempts and scores, one row per activity.
+fn results_table(lang: Lang, id: &str, heading: &str, first_col: &str, rows: Vec<ResultRow>) -> Html {
+    let cell = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
     html! {
-        <section aria-labelledby="exercises-h">
-            <h2 id="exercises-h">{ tr(lang, "progress.exercises") }</h2>
+        <section aria-labelledby={id.to_owned()}>
+            <h2 id={id.to_owned()}>{ tr(lang, heading) }</h2>
             <table class="status-table">
                 <thead><tr>
-                    <th scope="col">{ tr(lang, "progress.col_exercise") }</th>
+                    <th scope="col">{ tr(lang, first_col) }</th>
                     <th scope="col">{ tr(lang, "progress.col_attempts") }</th>
                     <th scope="col">{ tr(lang, "progress.col_best") }</th>
                     <th scope="col">{ tr(lang, "progress.col_last") }</th>
                 </tr></thead>
                 <tbody>
-                    { for BUILT_EXERCISES.iter().map(|id| {
-                        let e = p.exercises.get(*id);
-                        let cell = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
-                        html! {
-                            <tr>
-                                <th scope="row"><a href={format!("#/self-check/{id}")}>{ trf(lang, "exercise.label", &[("id", id)]) }</a></th>
-                                <td>{ cell(e.map(|e| e.attempts.to_string())) }</td>
-                                <td>{ cell(e.map(|e| e.best.to_string())) }</td>
-                                <td>{ cell(e.map(|e| e.last.to_string())) }</td>
-                            </tr>
-                        }
+                    { for rows.into_iter().map(|r| html! {
+                        <tr data-testid={r.testid}>
+                            <th scope="row"><a href={r.href}>{ r.label }</a></th>
+                            <td>{ cell(r.state.map(|e| e.attempts.to_string())) }</td>
+                            <td>{ cell(r.state.map(|e| e.best.to_string())) }</td>
+                            <td>{ cell(r.state.map(|e| e.last.to_string())) }</td>
+                        </tr>
                     }) }
                 </tbody>
             </table>

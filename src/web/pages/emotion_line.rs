@@ -1,0 +1,542 @@
+//! The complaint emotion line (`#/emotion-line`), lectures 7–8: the three
+//! paths of 图4-3 drawn over time with a scrubber and the rational platform
+//! of 图5-1, your own mix of recovery steps, and the six-step role-play on
+//! scenarios loaded from `content/scenarios/`. The address holds the chosen
+//! path, the failure's parameters, the scenario and the replies so far.
+
+use crate::content::SCENARIO_IDS;
+use crate::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
+use crate::format::trim;
+use crate::i18n::{tr, trf, Lang};
+use crate::route::{query_pairs, BadParam, Route};
+use crate::scenario::{self, Scenario};
+use crate::web::charts::{LineChart, Series};
+use crate::web::fetch::{use_content, Load};
+use crate::web::state::{Action, AppCtx};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+fn path_key(p: Option<Path>) -> &'static str {
+    match p {
+        Some(Path::None) => "emotion.path_none",
+        Some(Path::Ordinary) => "emotion.path_ordinary",
+        Some(Path::Perfect) => "emotion.path_perfect",
+        None => "emotion.path_all",
+    }
+}
+
+fn step_key(s: Step) -> &'static str {
+    match s {
+        Step::Feel => "emotion.step_feel",
+        Step::Apologise => "emotion.step_apologise",
+        Step::Solve => "emotion.step_solve",
+        Step::Investigate => "emotion.step_investigate",
+        Step::Bonus => "emotion.step_bonus",
+        Step::Prevent => "emotion.step_prevent",
+    }
+}
+
+/// Everything the address says about this screen.
+#[derive(Clone, PartialEq)]
+struct Address {
+    params: model::Params,
+    path: Option<Path>,
+    scenario: Option<String>,
+    choices: Vec<usize>,
+    bad: Vec<BadParam>,
+}
+
+impl Address {
+    fn read(query: &str) -> Address {
+        let pairs = query_pairs(query);
+        let (params, mut bad) = model::Params::from_query(&pairs);
+        let mut a = Address {
+            params,
+            path: None,
+            scenario: None,
+            choices: Vec::new(),
+            bad: Vec::new(),
+        };
+        for (k, v) in &pairs {
+            let mut report = || {
+                bad.push(BadParam {
+                    name: k.clone(),
+                    value: v.clone(),
+                })
+            };
+            match k.as_str() {
+                "path" if v == "all" => a.path = None,
+                "path" => match Path::parse(v) {
+                    Some(p) => a.path = Some(p),
+                    None => report(),
+                },
+                "scenario" => match SCENARIO_IDS.iter().find(|id| **id == v.as_str()) {
+                    Some(id) => a.scenario = Some((*id).to_owned()),
+                    None => report(),
+                },
+                "choices" => match v
+                    .split('.')
+                    .filter(|c| !c.is_empty())
+                    .map(str::parse)
+                    .collect::<Result<Vec<usize>, _>>()
+                {
+                    Ok(c) if c.len() <= 64 => a.choices = c,
+                    _ => report(),
+                },
+                _ => {}
+            }
+        }
+        a.bad = bad;
+        a
+    }
+
+    fn write(&self) -> Vec<(String, String)> {
+        let mut q = query_pairs(&self.params.to_query());
+        if let Some(p) = self.path {
+            q.push(("path".into(), p.key().into()));
+        }
+        if let Some(s) = &self.scenario {
+            q.push(("scenario".into(), s.clone()));
+            if !self.choices.is_empty() {
+                let c: Vec<String> = self.choices.iter().map(usize::to_string).collect();
+                q.push(("choices".into(), c.join(".")));
+            }
+        }
+        q
+    }
+}
+
+#[function_component]
+pub fn EmotionLinePage() -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let navigator = use_navigator();
+    let location = use_location();
+    let addr = Address::read(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |a: Address| {
+            if let Some(nav) = &navigator {
+                let _ = nav.replace_with_query(&Route::EmotionLine, &a.write());
+            }
+        })
+    };
+    html! {
+        <div class="emotion" data-testid="emotion">
+            <h1>{ tr(lang, "model.emotion-line") }</h1>
+            <p class="lead">{ tr(lang, "emotion.lead") }</p>
+            if !addr.bad.is_empty() {
+                <p class="notice info" role="status" data-testid="emotion-notice">
+                    { trf(lang, "smith.bad_params", &[("params", &addr.bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
+                </p>
+            }
+            <Figure addr={addr.clone()} go={go.clone()} {lang} />
+            <RolePlay {addr} {go} {lang} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PartProps {
+    addr: Address,
+    go: Callback<Address>,
+    lang: Lang,
+}
+
+/// Part 1: the three paths of 图4-3, alive.
+#[function_component]
+fn Figure(p: &PartProps) -> Html {
+    let lang = p.lang;
+    let params = p.addr.params;
+    let t = use_state(|| None::<usize>);
+    let lines: Vec<(Path, Vec<f64>)> = Path::ALL
+        .iter()
+        .filter_map(|&path| model::path(path, &params).ok().map(|l| (path, l)))
+        .collect();
+    let own = model::line(&params).unwrap_or_default();
+    let Some((_, first)) = lines.first() else {
+        return html! {};
+    };
+    let last = first.len().saturating_sub(1);
+    let shown = p.addr.path.unwrap_or(Path::Perfect);
+    let final_of = |which: Path| {
+        lines
+            .iter()
+            .find(|(q, _)| *q == which)
+            .and_then(|(_, l)| l.last().copied())
+            .unwrap_or(0.0)
+    };
+    let cursor = t.unwrap_or(last).min(last);
+    let slots = [(Path::None, 0u8), (Path::Ordinary, 1), (Path::Perfect, 2)];
+    let mut series: Vec<Series> = lines
+        .iter()
+        .map(|(path, l)| Series {
+            label: tr(lang, path_key(Some(*path))),
+            values: l.clone(),
+            slot: slots.iter().find(|(q, _)| q == path).map_or(0, |(_, s)| *s),
+            dashed: p.addr.path.is_some_and(|sel| sel != *path),
+        })
+        .collect();
+    let custom = params.steps != Steps::ALL;
+    if custom {
+        series.push(Series {
+            label: tr(lang, "emotion.yours"),
+            values: own.clone(),
+            slot: 3,
+            dashed: false,
+        });
+    }
+    let phase = phase_key(cursor, &params);
+    let set_path = |path: Option<Path>| {
+        let (go, addr) = (p.go.clone(), p.addr.clone());
+        Callback::from(move |_| go.emit(Address { path, ..addr.clone() }))
+    };
+    let toggle_step = |step: Step| {
+        let (go, addr) = (p.go.clone(), p.addr.clone());
+        Callback::from(move |_| {
+            let steps = if addr.params.steps.contains(step) {
+                addr.params.steps.without(step)
+            } else {
+                addr.params.steps.with(step)
+            };
+            go.emit(Address {
+                params: model::Params { steps, ..addr.params },
+                ..addr.clone()
+            })
+        })
+    };
+    let set_num = |which: &'static str| {
+        let (go, addr) = (p.go.clone(), p.addr.clone());
+        Callback::from(move |v: f64| {
+            let mut params = addr.params;
+            match which {
+                "severity" => params.severity = v / 100.0,
+                "failure_at" => params.failure_at = v as u32,
+                _ => params.delay = v as u32,
+            }
+            go.emit(Address { params, ..addr.clone() })
+        })
+    };
+    let scrub = {
+        let t = t.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            t.set(input.value().parse().ok());
+        })
+    };
+    let at = |path: Path| {
+        lines
+            .iter()
+            .find(|(q, _)| *q == path)
+            .and_then(|(_, l)| l.get(cursor).copied())
+            .unwrap_or(0.0)
+    };
+    html! {
+        <section aria-labelledby="figure-h">
+            <h2 id="figure-h">{ tr(lang, "emotion.figure") }</h2>
+            <fieldset class="choice">
+                <legend>{ tr(lang, "emotion.show_path") }</legend>
+                { for [None, Some(Path::None), Some(Path::Ordinary), Some(Path::Perfect)].into_iter().map(|path| html! {
+                    <label class="inline">
+                        <input type="radio" name="path" checked={p.addr.path == path} onchange={set_path(path)}
+                            data-testid={format!("emotion-path-{}", path.map_or("all", |q| q.key()))} />
+                        { " " }{ tr(lang, path_key(path)) }
+                    </label>
+                }) }
+            </fieldset>
+            <dl class="stats big">
+                <div><dt>{ tr(lang, "emotion.start") }</dt><dd data-testid="emotion-start">{ trim(first[0], 1) }</dd></div>
+                <div><dt>{ trf(lang, "emotion.final", &[("path", &tr(lang, path_key(Some(shown))))]) }</dt>
+                    <dd data-testid="emotion-final">{ trim(final_of(shown), 1) }</dd></div>
+                <div><dt>{ tr(lang, "emotion.platform") }</dt><dd>{ trim(RATIONAL_PLATFORM, 0) }</dd></div>
+            </dl>
+            <LineChart id="emotion-chart" title={tr(lang, "emotion.figure")}
+                desc={trf(lang, "emotion.chart_desc", &[
+                    ("start", &trim(first[0], 1)), ("none", &trim(final_of(Path::None), 1)),
+                    ("ordinary", &trim(final_of(Path::Ordinary), 1)), ("perfect", &trim(final_of(Path::Perfect), 1)),
+                ])}
+                {series} y_range={(0.0, 100.0)} band={Some((0.0, RATIONAL_PLATFORM, tr(lang, "emotion.below_platform")))}
+                cursor={Some(cursor)}
+                x_axis={(tr(lang, "emotion.purchase"), tr(lang, "emotion.later"))} x_heading={tr(lang, "emotion.time")}
+                table_every={3} table_summary={tr(lang, "chart.as_table")} />
+            <label class="inline scrub">
+                { tr(lang, "emotion.scrub") }
+                <input type="range" min="0" max={last.to_string()} step="1" value={cursor.to_string()} oninput={scrub}
+                    data-testid="emotion-scrub" />
+            </label>
+            <p class="phase" aria-live="polite" data-testid="emotion-phase">
+                <strong>{ tr(lang, phase) }</strong>{ " " }
+                { trf(lang, "emotion.at", &[("none", &trim(at(Path::None), 1)), ("ordinary", &trim(at(Path::Ordinary), 1)), ("perfect", &trim(at(Path::Perfect), 1))]) }
+            </p>
+            <details class="tweak">
+                <summary>{ tr(lang, "emotion.tweak") }</summary>
+                <crate::web::controls::Slider id="emotion-severity" label={tr(lang, "emotion.severity")} unit="%"
+                    value={params.severity * 100.0} min={model::SEVERITY_MIN * 100.0} max={model::SEVERITY_MAX * 100.0} step={1.0}
+                    integer={false} {lang} on_change={set_num("severity")} />
+                <crate::web::controls::Slider id="emotion-failure" label={tr(lang, "emotion.failure_at")} unit=""
+                    value={f64::from(params.failure_at)} min={f64::from(model::FAILURE_AT_MIN)} max={f64::from(model::FAILURE_AT_MAX)}
+                    step={1.0} integer={true} {lang} on_change={set_num("failure_at")} />
+                <crate::web::controls::Slider id="emotion-delay" label={tr(lang, "emotion.delay")} unit=""
+                    value={f64::from(params.delay)} min={0.0} max={f64::from(model::DELAY_MAX)} step={1.0}
+                    integer={true} {lang} on_change={set_num("delay")} />
+                <fieldset class="choice">
+                    <legend>{ tr(lang, "emotion.your_steps") }</legend>
+                    { for Step::ALL.iter().map(|&s| html! {
+                        <label class="inline">
+                            <input type="checkbox" checked={params.steps.contains(s)} onchange={toggle_step(s)}
+                                data-testid={format!("emotion-step-{}", s.key())} />
+                            { " " }{ tr(lang, step_key(s)) }
+                        </label>
+                    }) }
+                </fieldset>
+                if custom {
+                    <p data-testid="emotion-yours">{ trf(lang, "emotion.yours_final", &[("v", &trim(own.last().copied().unwrap_or(0.0), 1))]) }</p>
+                }
+            </details>
+        </section>
+    }
+}
+
+/// Which part of the story a moment belongs to.
+fn phase_key(t: usize, p: &model::Params) -> &'static str {
+    let failure = p.failure_at as usize;
+    let response = p.response_at();
+    if t == 0 {
+        "emotion.phase_purchase"
+    } else if t < failure {
+        "emotion.phase_drift"
+    } else if t < response {
+        "emotion.phase_failure"
+    } else if t < response + 6 {
+        "emotion.phase_response"
+    } else {
+        "emotion.phase_after"
+    }
+}
+
+fn parse_scenario(text: &str) -> Result<Scenario, String> {
+    let s = scenario::parse(text).map_err(|e| e.to_string())?;
+    let problems = scenario::validate(&s);
+    if problems.is_empty() {
+        Ok(s)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Part 2: the recovery role-play.
+#[function_component]
+fn RolePlay(p: &PartProps) -> Html {
+    let lang = p.lang;
+    let pick = |id: Option<String>| {
+        let (go, addr) = (p.go.clone(), p.addr.clone());
+        Callback::from(move |_| {
+            go.emit(Address {
+                scenario: id.clone(),
+                choices: Vec::new(),
+                ..addr.clone()
+            })
+        })
+    };
+    html! {
+        <section aria-labelledby="roleplay-h" class="roleplay">
+            <h2 id="roleplay-h">{ tr(lang, "emotion.roleplay") }</h2>
+            <p>{ tr(lang, "emotion.roleplay_help") }</p>
+            <ul class="scenarios">
+                { for SCENARIO_IDS.iter().map(|id| html! {
+                    <li><ScenarioButton id={*id} {lang} current={p.addr.scenario.as_deref() == Some(*id)} onclick={pick(Some((*id).to_owned()))} /></li>
+                }) }
+            </ul>
+            if let Some(id) = &p.addr.scenario {
+                <Conversation id={id.clone()} addr={p.addr.clone()} go={p.go.clone()} {lang} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ScenarioButtonProps {
+    id: &'static str,
+    lang: Lang,
+    current: bool,
+    onclick: Callback<MouseEvent>,
+}
+
+/// A scenario to pick, titled once its file has loaded.
+#[function_component]
+fn ScenarioButton(p: &ScenarioButtonProps) -> Html {
+    let loaded = use_content(format!("scenarios/{}.json", p.id), parse_scenario);
+    let title = match &loaded {
+        Load::Ready(s) => s.title.get(p.lang).to_owned(),
+        _ => p.id.to_owned(),
+    };
+    html! {
+        <button type="button" class="button" aria-pressed={p.current.to_string()} onclick={p.onclick.clone()}
+            data-testid={format!("scenario-{}", p.id)}>{ title }</button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConversationProps {
+    id: String,
+    addr: Address,
+    go: Callback<Address>,
+    lang: Lang,
+}
+
+/// One conversation: the customer, your replies, the emotion line, the clock,
+/// and the debrief at the end.
+#[function_component]
+fn Conversation(p: &ConversationProps) -> Html {
+    let lang = p.lang;
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let loaded = use_content(format!("scenarios/{}.json", p.id), parse_scenario);
+    let s = match loaded {
+        Load::Loading => return html! { <p aria-busy="true">{ tr(lang, "emotion.loading") }</p> },
+        Load::Failed(why) => {
+            return html! { <p class="message error" role="alert">{ trf(lang, "emotion.load_failed", &[("why", &why)]) }</p> }
+        }
+        Load::Ready(s) => s,
+    };
+    // Replies that no longer fit the scenario (an edited link) are dropped.
+    let (choices, played) = {
+        let mut n = p.addr.choices.len();
+        loop {
+            if let Ok(r) = scenario::play(&s, &p.addr.choices[..n]) {
+                break (p.addr.choices[..n].to_vec(), r);
+            }
+            if n == 0 {
+                return html! { <p class="message error" role="alert">{ tr(lang, "emotion.invalid_scenario") }</p> };
+            }
+            n -= 1;
+        }
+    };
+    let (session, turns) = played;
+    let node_id = turns.last().map_or(Some(s.start.clone()), |t| t.next.clone());
+    let finished = node_id.is_none() || session.lost();
+    let outcome = model::outcome(&session);
+    let score = outcome.emotion.round().clamp(0.0, 100.0) as u8;
+    // Record the result once, when the conversation ends.
+    {
+        let (ctx, id) = (ctx.clone(), p.id.clone());
+        use_effect_with((finished, choices.clone(), id), move |(finished, _, id)| {
+            if *finished {
+                ctx.dispatch(Action::RecordRoleplay(id.clone(), score));
+            }
+        });
+    }
+    let answer = |i: usize| {
+        let (go, addr, choices) = (p.go.clone(), p.addr.clone(), choices.clone());
+        Callback::from(move |_| {
+            let mut c = choices.clone();
+            c.push(i);
+            go.emit(Address {
+                choices: c,
+                ..addr.clone()
+            })
+        })
+    };
+    let replay = |c: Vec<usize>| {
+        let (go, addr) = (p.go.clone(), p.addr.clone());
+        Callback::from(move |_| {
+            go.emit(Address {
+                choices: c.clone(),
+                ..addr.clone()
+            })
+        })
+    };
+    let mut emotions = vec![session.start()];
+    emotions.extend(turns.iter().map(|t| t.emotion_after));
+    html! {
+        <div class="conversation" data-testid="conversation">
+            <h3>{ s.title.get(lang) }</h3>
+            <p class="setting">{ s.setting.get(lang) }</p>
+            <p class="persona"><strong>{ tr(lang, "emotion.customer") }</strong>{ " " }{ s.customer.get(lang) }</p>
+            <div class="roleplay-layout">
+                <ol class="transcript" aria-label={tr(lang, "emotion.transcript")}>
+                    { for turns.iter().map(|t| {
+                        let node = &s.nodes[&t.node];
+                        let reply = &node.replies[t.reply];
+                        html! {
+                            <>
+                                <li class="says customer">{ node.customer.get(lang) }</li>
+                                <li class="says you">{ reply.text.get(lang) }</li>
+                            </>
+                        }
+                    }) }
+                    if let Some(id) = node_id.as_ref().filter(|_| !finished) {
+                        <li class="says customer current" data-testid="customer-line">{ s.nodes[id].customer.get(lang) }</li>
+                    }
+                </ol>
+                <div class="meter">
+                    <dl class="stats">
+                        <div><dt>{ tr(lang, "emotion.now") }</dt><dd data-testid="roleplay-emotion">{ trim(session.emotion(), 0) }</dd></div>
+                        <div><dt>{ tr(lang, "emotion.clock") }</dt><dd data-testid="roleplay-clock">{ trf(lang, "emotion.minutes", &[("n", &session.elapsed().to_string())]) }</dd></div>
+                    </dl>
+                    <LineChart id="roleplay-chart" title={tr(lang, "emotion.roleplay_chart")}
+                        desc={trf(lang, "emotion.roleplay_desc", &[("start", &trim(session.start(), 0)), ("now", &trim(session.emotion(), 0))])}
+                        series={vec![Series { label: tr(lang, "emotion.customer_emotion"), values: emotions, slot: 0, dashed: false }]}
+                        y_range={(0.0, 100.0)} band={Some((0.0, RATIONAL_PLATFORM, tr(lang, "emotion.below_platform")))}
+                        x_axis={(tr(lang, "emotion.turn_start"), tr(lang, "emotion.turn_now"))} x_heading={tr(lang, "emotion.turn")}
+                        table_every={1} table_summary={tr(lang, "chart.as_table")} />
+                </div>
+            </div>
+            if !finished {
+                if let Some(id) = &node_id {
+                    <fieldset class="replies">
+                        <legend>{ tr(lang, "emotion.your_reply") }</legend>
+                        { for s.nodes[id].replies.iter().enumerate().map(|(i, r)| html! {
+                            <button type="button" class="button reply" onclick={answer(i)} data-testid={format!("reply-{i}")}>
+                                { r.text.get(lang) }
+                            </button>
+                        }) }
+                    </fieldset>
+                }
+            } else {
+                { debrief(lang, &s, &turns, &outcome, session.start()) }
+            }
+            <div class="toolbar">
+                <button type="button" class="button" onclick={replay(Vec::new())} data-testid="roleplay-restart">{ tr(lang, "emotion.restart") }</button>
+                <button type="button" class="button" onclick={replay(scenario::best_path(&s))} data-testid="roleplay-best">{ tr(lang, "emotion.show_best") }</button>
+                <button type="button" class="button" onclick={replay(scenario::worst_path(&s))} data-testid="roleplay-worst">{ tr(lang, "emotion.show_worst") }</button>
+            </div>
+        </div>
+    }
+}
+
+/// What each reply was (a step or a mistake) and how it ended.
+fn debrief(lang: Lang, s: &Scenario, turns: &[scenario::Turn], o: &model::Outcome, start: f64) -> Html {
+    let delta = o.emotion - start;
+    html! {
+        <section class="debrief" aria-labelledby="debrief-h" data-testid="debrief">
+            <h3 id="debrief-h">{ tr(lang, "emotion.debrief") }</h3>
+            <dl class="stats">
+                <div><dt>{ tr(lang, "emotion.final_emotion") }</dt><dd data-testid="roleplay-final">{ trim(o.emotion, 0) }</dd></div>
+                <div><dt>{ tr(lang, "emotion.vs_start") }</dt><dd>{ if delta >= 0.0 { format!("+{}", trim(delta, 0)) } else { trim(delta, 0) } }</dd></div>
+                <div><dt>{ tr(lang, "emotion.repurchase") }</dt><dd data-testid="roleplay-repurchase">{ format!("{}%", trim(o.repurchase * 100.0, 0)) }</dd></div>
+                <div><dt>{ tr(lang, "emotion.word_of_mouth") }</dt><dd data-testid="roleplay-wom">{ trf(lang, if o.happy { "emotion.tells_good" } else { "emotion.tells_bad" }, &[("n", &o.word_of_mouth.to_string())]) }</dd></div>
+            </dl>
+            <table class="status-table">
+                <thead><tr>
+                    <th scope="col">{ tr(lang, "emotion.col_reply") }</th>
+                    <th scope="col">{ tr(lang, "emotion.col_was") }</th>
+                    <th scope="col">{ tr(lang, "emotion.col_why") }</th>
+                </tr></thead>
+                <tbody>
+                    { for turns.iter().map(|t| {
+                        let r = &s.nodes[&t.node].replies[t.reply];
+                        let mistake = r.tags.iter().any(Tag::is_mistake);
+                        let labels: Vec<&str> = r.tags.iter().map(|tag| tag.label(lang)).collect();
+                        html! {
+                            <tr class={classes!(mistake.then_some("mistake"))}>
+                                <td>{ r.text.get(lang) }</td>
+                                <td>{ labels.join(" · ") }</td>
+                                <td>{ r.note.get(lang) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
