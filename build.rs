@@ -25,7 +25,10 @@ fn ids(dir: &str) -> Vec<String> {
 
 fn main() {
     let mut out = String::new();
-    for (name, dir) in [("SCENARIO_IDS", "content/scenarios"), ("SELFCHECK_IDS", "content/selfchecks")] {
+    for (name, dir) in [
+        ("SCENARIO_IDS", "content/scenarios"),
+        ("SELFCHECK_IDS", "content/selfchecks"),
+    ] {
         let list = ids(dir);
         let _ = writeln!(out, "/// Files in `{dir}/`, without `.json`, sorted.");
         let _ = writeln!(out, "pub const {name}: [&str; {}] = {:?};", list.len(), list);

@@ -6,15 +6,17 @@
 //! [`web`]. See ARCHITECTURE.md for the map.
 
 pub mod content;
+pub mod emotion_line;
 pub mod format;
 pub mod i18n;
 pub mod mirror;
 pub mod params;
 pub mod progress;
 pub mod route;
-pub mod smith;
-pub mod emotion_line;
 pub mod scenario;
+pub mod scoring;
+pub mod selfcheck;
+pub mod smith;
 pub mod web;
 
 /// Starts the app in the page: installs the recovery panel for panics, then

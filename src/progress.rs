@@ -66,7 +66,11 @@ pub struct ExerciseState {
 impl ExerciseState {
     /// The scores of a first attempt.
     pub fn first(score: u8) -> ExerciseState {
-        ExerciseState { attempts: 1, best: score, last: score }
+        ExerciseState {
+            attempts: 1,
+            best: score,
+            last: score,
+        }
     }
 
     /// Adds an attempt with `score`.
@@ -191,7 +195,12 @@ impl Progress {
         for (id, e) in &self.roleplays {
             // Ids are checked for shape only: a record may come from a build
             // with more scenarios than this one.
-            if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if id.is_empty()
+                || id.len() > 64
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 return Err(DecodeError::Invalid(format!("role-play \"{id}\" is not a scenario id")));
             }
             e.check(id)?;

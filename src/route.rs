@@ -3,7 +3,7 @@
 //! Hash routing keeps deep links working on any static server.
 //! Pure module: the `Routable` derive is plain data, no browser calls.
 
-use crate::content::LECTURES;
+use crate::content::{BUILT_EXERCISES, LECTURES};
 use crate::i18n::Lang;
 use yew_router::Routable;
 
@@ -22,6 +22,8 @@ pub enum Route {
     Mirror,
     #[at("/emotion-line")]
     EmotionLine,
+    #[at("/self-check/:id")]
+    SelfCheck { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -33,6 +35,7 @@ impl Route {
     pub fn resolve(path: &str) -> Route {
         match Route::recognize(path) {
             Some(Route::Lecture { n }) if !(1..=LECTURES).contains(&n) => Route::NotFound,
+            Some(Route::SelfCheck { id }) if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
             Some(r) => r,
             None => Route::NotFound,
         }

@@ -17,14 +17,25 @@ fn check_table<S: ParamSet + std::fmt::Debug + PartialEq>() {
         assert!(s.min <= s.default && s.default <= s.max, "{}", s.key);
         assert!(s.step > 0.0, "{}", s.key);
         assert_eq!(s.check(s.default), Ok(()), "{}", s.key);
-        assert!(s.check(s.max + s.step).is_err() && s.check(f64::NAN).is_err(), "{}", s.key);
+        assert!(
+            s.check(s.max + s.step).is_err() && s.check(f64::NAN).is_err(),
+            "{}",
+            s.key
+        );
     }
     let d = S::default();
     assert!(d.first_invalid().is_none());
     // Query and compact forms read back exactly, from any valid values.
     let mut odd = d;
     for s in specs {
-        odd.set(s.param, if s.integer { s.max } else { s.min + (s.max - s.min) / 3.0 });
+        odd.set(
+            s.param,
+            if s.integer {
+                s.max
+            } else {
+                s.min + (s.max - s.min) / 3.0
+            },
+        );
     }
     let mut back = S::default();
     let mut bad = Vec::new();

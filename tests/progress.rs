@@ -74,7 +74,14 @@ fn role_play_results_round_trip_and_are_checked() {
     p.roleplays.insert("coffee-gift".into(), ExerciseState::first(40));
     p.roleplays.get_mut("coffee-gift").unwrap().record(90);
     p.roleplays.get_mut("coffee-gift").unwrap().record(70);
-    assert_eq!(p.roleplays["coffee-gift"], ExerciseState { attempts: 3, best: 90, last: 70 });
+    assert_eq!(
+        p.roleplays["coffee-gift"],
+        ExerciseState {
+            attempts: 3,
+            best: 90,
+            last: 70
+        }
+    );
     assert_eq!(decode(&p.encode()).unwrap().progress, p);
     for bad in [
         r#"{"app":"loyalty-lab","version":3,"roleplays":{"Bad Id!":{"attempts":1,"best":1,"last":1}}}"#,

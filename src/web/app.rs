@@ -1,14 +1,15 @@
 //! The shell around every screen: state and router, header with language and
 //! presentation switches, notices, keyboard shortcuts, and the page itself.
 
-use crate::content::{course, LECTURES};
+use crate::content::{course, BUILT_EXERCISES, LECTURES};
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
 use crate::web::keys;
 use crate::web::notices::Notices;
 use crate::web::pages::{
-    emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage, not_found::NotFound, progress::ProgressPage, smith::SmithPage,
+    emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage, not_found::NotFound,
+    progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,
 };
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
@@ -70,7 +71,8 @@ fn switch(route: Route) -> Html {
         Route::Smith => html! { <SmithPage /> },
         Route::Mirror => html! { <MirrorPage /> },
         Route::EmotionLine => html! { <EmotionLinePage /> },
-        Route::Lecture { .. } | Route::NotFound => html! { <NotFound /> },
+        Route::SelfCheck { id } if BUILT_EXERCISES.contains(&id.as_str()) => html! { <SelfCheckPage {id} /> },
+        Route::Lecture { .. } | Route::SelfCheck { .. } | Route::NotFound => html! { <NotFound /> },
     }
 }
 
@@ -91,6 +93,7 @@ fn title(route: &Route, lang: Lang) -> String {
         Route::Smith => tr(lang, "model.smith"),
         Route::Mirror => tr(lang, "model.mirror"),
         Route::EmotionLine => tr(lang, "model.emotion-line"),
+        Route::SelfCheck { id } => trf(lang, "exercise.label", &[("id", id)]),
         Route::NotFound => tr(lang, "notfound.title"),
     };
     format!("{page} · {app}")

@@ -45,6 +45,8 @@ pub enum Action {
     TogglePresent,
     Visit(u8),
     SetDone(u8, bool),
+    /// A submitted self-check answer: exercise id and score 0–100.
+    RecordExercise(String, u8),
     /// A finished role-play: scenario id and score 0–100.
     RecordRoleplay(String, u8),
     /// Replaces all progress (import, reset).
@@ -65,14 +67,8 @@ impl Reducible for State {
             Action::TogglePresent => s.present = !s.present,
             Action::Visit(n) => s.progress.visit(n),
             Action::SetDone(n, d) => s.progress.set_done(n, d),
-            Action::RecordRoleplay(id, score) => match s.progress.roleplays.get_mut(&id) {
-                Some(e) => e.record(score),
-                None => {
-                    s.progress
-                        .roleplays
-                        .insert(id, crate::progress::ExerciseState::first(score));
-                }
-            },
+            Action::RecordExercise(id, score) => record(&mut s.progress.exercises, id, score),
+            Action::RecordRoleplay(id, score) => record(&mut s.progress.roleplays, id, score),
             Action::Replace(p) => s.progress = p,
             Action::SaveFailed => {
                 s.can_save = false;
@@ -97,6 +93,14 @@ impl Reducible for State {
             Rc::new(s)
         }
     }
+}
+
+/// Adds an attempt with `score` to the results of `id`.
+fn record(results: &mut std::collections::BTreeMap<String, crate::progress::ExerciseState>, id: String, score: u8) {
+    results
+        .entry(id)
+        .and_modify(|e| e.record(score))
+        .or_insert_with(|| crate::progress::ExerciseState::first(score));
 }
 
 /// The handle screens get from `use_context::<AppCtx>()`.

@@ -6,4 +6,5 @@ pub mod lecture;
 pub mod mirror;
 pub mod not_found;
 pub mod progress;
+pub mod self_check;
 pub mod smith;

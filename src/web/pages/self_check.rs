@@ -1,0 +1,300 @@
+//! A self-check (`#/self-check/ID`): the case, the question, a generous
+//! answer box, and on submit a local score with feedback on each idea of the
+//! rubric, the model answer and "try again"; a structured follow-up where the
+//! exercise has one. The draft survives closing the page; attempts and the
+//! best score go to progress. Exercises are loaded from `content/selfchecks/`.
+
+use crate::format::trim;
+use crate::i18n::{tr, trf, Lang};
+use crate::scoring::{self, Flag, FollowupScore, Scored};
+use crate::selfcheck::{self, Followup, FollowupKind, SelfCheck};
+use crate::web::fetch::{use_content, Load};
+use crate::web::state::{Action, AppCtx};
+use yew::prelude::*;
+
+/// localStorage key of the draft answer of exercise `id`.
+fn draft_key(id: &str) -> String {
+    format!("loyalty-lab.draft.{id}")
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn parse_exercise(text: &str) -> Result<SelfCheck, String> {
+    let sc = selfcheck::parse(text).map_err(|e| e.to_string())?;
+    let problems = selfcheck::validate(&sc);
+    if problems.is_empty() {
+        Ok(sc)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub id: AttrValue,
+}
+
+#[function_component]
+pub fn SelfCheckPage(p: &Props) -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = ctx.lang();
+    let loaded = use_content(format!("selfchecks/{}.json", p.id), parse_exercise);
+    match loaded {
+        Load::Loading => html! { <p aria-busy="true">{ tr(lang, "selfcheck.loading") }</p> },
+        Load::Failed(why) => html! {
+            <p class="message error" role="alert">{ trf(lang, "selfcheck.load_failed", &[("why", &why)]) }</p>
+        },
+        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {lang} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExerciseProps {
+    sc: SelfCheck,
+    lang: Lang,
+}
+
+#[function_component]
+fn Exercise(p: &ExerciseProps) -> Html {
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let lang = p.lang;
+    let sc = &p.sc;
+    let id = sc.id.clone();
+    let text = use_state(|| {
+        local()
+            .and_then(|s| s.get_item(&draft_key(&id)).ok().flatten())
+            .unwrap_or_default()
+    });
+    let result = use_state(|| None::<Scored>);
+    let record = ctx.progress.exercises.get(&sc.id).copied();
+
+    let on_input = {
+        let (text, id) = (text.clone(), id.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let value = area.value();
+            // Keep the draft, so closing the page loses nothing.
+            if let Some(s) = local() {
+                let _ = s.set_item(&draft_key(&id), &value);
+            }
+            text.set(value);
+        })
+    };
+    let submit = {
+        let (text, result, ctx, sc) = (text.clone(), result.clone(), ctx.clone(), sc.clone());
+        Callback::from(move |_: ()| {
+            if text.trim().is_empty() {
+                return;
+            }
+            let scored = scoring::score(&sc, &text);
+            ctx.dispatch(Action::RecordExercise(sc.id.clone(), scored.score));
+            result.set(Some(scored));
+        })
+    };
+    let on_submit = {
+        let submit = submit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            submit.emit(());
+        })
+    };
+    // Ctrl/⌘+Enter submits, but never while an input method is composing
+    // (nothing is scored while typing: only on submit).
+    let on_keydown = {
+        let submit = submit.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && !e.is_composing() {
+                e.prevent_default();
+                submit.emit(());
+            }
+        })
+    };
+    let again = {
+        let result = result.clone();
+        Callback::from(move |_| result.set(None))
+    };
+
+    html! {
+        <article class="selfcheck" data-testid="selfcheck">
+            <p class="eyebrow">{ trf(lang, "exercise.label", &[("id", &sc.id)]) }{ " · " }{ trf(lang, "lecture.label", &[("n", &sc.lecture.to_string())]) }</p>
+            <h1>{ sc.title.get(lang) }</h1>
+            <section aria-labelledby="case-h">
+                <h2 id="case-h">{ tr(lang, "selfcheck.case") }</h2>
+                <p class="case-text">{ sc.case.get(lang) }</p>
+            </section>
+            <form class="answer" onsubmit={on_submit}>
+                <label for="answer" class="question"><strong>{ sc.question.get(lang) }</strong></label>
+                <textarea id="answer" rows="9" value={(*text).clone()} oninput={on_input} onkeydown={on_keydown}
+                    aria-describedby="answer-help" data-testid="selfcheck-answer" maxlength={scoring::MAX_CHARS.to_string()} />
+                <p id="answer-help" class="help">{ tr(lang, "selfcheck.help") }</p>
+                <div class="toolbar">
+                    <button type="submit" class="button primary" disabled={text.trim().is_empty()} data-testid="selfcheck-submit">
+                        { tr(lang, "selfcheck.submit") }
+                    </button>
+                    if let Some(r) = record {
+                        <span data-testid="selfcheck-record">{ trf(lang, "selfcheck.record", &[("n", &r.attempts.to_string()), ("best", &r.best.to_string())]) }</span>
+                    }
+                </div>
+            </form>
+            <div aria-live="polite">
+                if let Some(r) = &*result {
+                    { feedback(lang, sc, r, again) }
+                } else if let Some(r) = record {
+                    <p>{ tr(lang, "selfcheck.latest") }{ " " }<strong data-testid="selfcheck-score">{ r.last }</strong>{ " / 100" }</p>
+                }
+            </div>
+            if let Some(f) = &sc.followup {
+                <FollowupQuestion f={f.clone()} {lang} />
+            }
+        </article>
+    }
+}
+
+/// The score, each idea found or missed, and the model answer.
+fn feedback(lang: Lang, sc: &SelfCheck, r: &Scored, again: Callback<MouseEvent>) -> Html {
+    let flag_text = |f: &Flag| match f {
+        Flag::Empty => tr(lang, "selfcheck.flag_empty"),
+        Flag::Truncated => tr(lang, "selfcheck.flag_truncated"),
+        Flag::Copied => tr(lang, "selfcheck.flag_copied"),
+        Flag::KeywordList => tr(lang, "selfcheck.flag_keywords"),
+        Flag::Negated(idea) => {
+            let label = sc
+                .ideas
+                .iter()
+                .find(|i| &i.id == idea)
+                .map(|i| i.label.get(lang).to_owned())
+                .unwrap_or_default();
+            trf(lang, "selfcheck.flag_negated", &[("idea", &label)])
+        }
+    };
+    html! {
+        <section class="feedback" aria-labelledby="feedback-h" data-testid="selfcheck-feedback">
+            <h2 id="feedback-h">{ tr(lang, "selfcheck.result") }</h2>
+            <p class="score"><span data-testid="selfcheck-score">{ r.score }</span>{ " / 100" }</p>
+            if !r.flags.is_empty() {
+                <ul class="flags">{ for r.flags.iter().map(|f| html! { <li>{ flag_text(f) }</li> }) }</ul>
+            }
+            <ul class="ideas-result">
+                { for sc.ideas.iter().map(|idea| {
+                    let res = r.ideas.iter().find(|x| x.id == idea.id);
+                    let found = res.is_some_and(|x| x.found);
+                    let partial = res.map_or(0.0, |x| x.credit);
+                    html! {
+                        <li class={if found { "found" } else { "missed" }} data-testid={format!("idea-{}", idea.id)}>
+                            <span class="mark" aria-hidden="true">{ if found { "✓" } else { "✗" } }</span>
+                            <span class="sr-only">{ tr(lang, if found { "selfcheck.found" } else { "selfcheck.missed" }) }{ ": " }</span>
+                            <strong>{ idea.label.get(lang) }</strong>
+                            { format!(" ({}%)", trim(partial * 100.0, 0)) }
+                            if !found {
+                                <p class="hint">{ idea.hint.get(lang) }{ " " }<em>{ trf(lang, "selfcheck.read", &[("where", idea.section.get(lang))]) }</em></p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <details class="model-answer">
+                <summary>{ tr(lang, "selfcheck.model_answer") }</summary>
+                <p>{ sc.model_answer.get(lang) }</p>
+            </details>
+            <button type="button" class="button" onclick={again} data-testid="selfcheck-again">{ tr(lang, "selfcheck.again") }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FollowupProps {
+    f: Followup,
+    lang: Lang,
+}
+
+/// A structured question scored exactly: pick the right options, or put
+/// them in order.
+#[function_component]
+fn FollowupQuestion(p: &FollowupProps) -> Html {
+    let lang = p.lang;
+    let f = &p.f;
+    let n = f.options.len();
+    // Pick: the ticked options. Order: the options in the trainee's order.
+    let given = use_state(|| match f.kind {
+        FollowupKind::Pick => Vec::new(),
+        FollowupKind::Order => (0..n).rev().collect::<Vec<usize>>(),
+    });
+    let checked = use_state(|| None::<FollowupScore>);
+    let toggle = |i: usize| {
+        let (given, checked) = (given.clone(), checked.clone());
+        Callback::from(move |_| {
+            let mut g = (*given).clone();
+            match g.iter().position(|&x| x == i) {
+                Some(at) => {
+                    g.remove(at);
+                }
+                None => g.push(i),
+            }
+            checked.set(None);
+            given.set(g);
+        })
+    };
+    let swap = |at: usize, up: bool| {
+        let (given, checked) = (given.clone(), checked.clone());
+        Callback::from(move |_| {
+            let mut g = (*given).clone();
+            let other = if up {
+                at.checked_sub(1)
+            } else {
+                Some(at + 1).filter(|o| *o < g.len())
+            };
+            if let Some(o) = other {
+                g.swap(at, o);
+            }
+            checked.set(None);
+            given.set(g);
+        })
+    };
+    let check = {
+        let (given, checked, f) = (given.clone(), checked.clone(), f.clone());
+        Callback::from(move |_| checked.set(Some(scoring::score_followup(&f, &given))))
+    };
+    html! {
+        <section class="followup" aria-labelledby="followup-h" data-testid="followup">
+            <h2 id="followup-h">{ tr(lang, "selfcheck.followup") }</h2>
+            <p>{ f.prompt.get(lang) }</p>
+            { match f.kind {
+                FollowupKind::Pick => html! {
+                    <fieldset class="choice column">
+                        <legend class="sr-only">{ f.prompt.get(lang) }</legend>
+                        { for f.options.iter().enumerate().map(|(i, o)| html! {
+                            <label class="inline">
+                                <input type="checkbox" checked={given.contains(&i)} onchange={toggle(i)} data-testid={format!("followup-option-{i}")} />
+                                { " " }{ o.get(lang) }
+                            </label>
+                        }) }
+                    </fieldset>
+                },
+                FollowupKind::Order => html! {
+                    <ol class="order">
+                        { for given.iter().enumerate().map(|(at, &i)| html! {
+                            <li data-testid={format!("followup-item-{at}")}>
+                                <span>{ f.options[i].get(lang) }</span>
+                                <button type="button" class="button small" onclick={swap(at, true)} disabled={at == 0}
+                                    aria-label={trf(lang, "selfcheck.move_up", &[("item", f.options[i].get(lang))])}>{ "↑" }</button>
+                                <button type="button" class="button small" onclick={swap(at, false)} disabled={at + 1 == n}
+                                    aria-label={trf(lang, "selfcheck.move_down", &[("item", f.options[i].get(lang))])}>{ "↓" }</button>
+                            </li>
+                        }) }
+                    </ol>
+                },
+            } }
+            <button type="button" class="button primary" onclick={check} data-testid="followup-check">{ tr(lang, "selfcheck.check") }</button>
+            <div aria-live="polite">
+                if let Some(s) = *checked {
+                    <p class={classes!("message", if s.correct { "ok" } else { "error" })} data-testid="followup-result">
+                        { trf(lang, if s.correct { "selfcheck.followup_right" } else { "selfcheck.followup_partly" },
+                            &[("right", &s.right.to_string()), ("total", &s.total.to_string())]) }
+                    </p>
+                }
+            </div>
+        </section>
+    }
+}
