@@ -137,7 +137,6 @@
 //! Pure module: no yew, no web-sys. Invalid parameters are a [`ParamError`],
 //! never a panic; every value is finite and within 0–100.
 
-use crate::i18n::Lang;
 use crate::route::BadParam;
 use std::fmt;
 
@@ -200,23 +199,6 @@ impl Step {
     /// Position in the course's order (0–5).
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Step::Feel, Lang::Zh) => "感受",
-            (Step::Apologise, Lang::Zh) => "道歉",
-            (Step::Solve, Lang::Zh) => "解决",
-            (Step::Investigate, Lang::Zh) => "调查",
-            (Step::Bonus, Lang::Zh) => "加分",
-            (Step::Prevent, Lang::Zh) => "预防",
-            (Step::Feel, Lang::En) => "Feel",
-            (Step::Apologise, Lang::En) => "Apologise",
-            (Step::Solve, Lang::En) => "Solve",
-            (Step::Investigate, Lang::En) => "Investigate",
-            (Step::Bonus, Lang::En) => "Add a bonus",
-            (Step::Prevent, Lang::En) => "Prevent",
-        }
     }
 
     /// Role-play points for the step done in the right order.
@@ -303,31 +285,6 @@ impl Improper {
         Improper::ALL.into_iter().find(|x| x.key() == s.trim())
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Improper::SorryNoAction, Lang::Zh) => "光道歉，不办事",
-            (Improper::Refuse, Lang::Zh) => "一口回绝",
-            (Improper::EmptyPromise, Lang::Zh) => "空头许诺",
-            (Improper::NoResponse, Lang::Zh) => "不闻不问",
-            (Improper::Rude, Lang::Zh) => "态度粗暴",
-            (Improper::PassTheBuck, Lang::Zh) => "把抱怨推给别人",
-            (Improper::DodgeResponsibility, Lang::Zh) => "拿“公司”当挡箭牌",
-            (Improper::BodyLanguage, Lang::Zh) => "用表情和动作表示不耐烦",
-            (Improper::Interview, Lang::Zh) => "盘问无关的个人信息",
-            (Improper::Interrogate, Lang::Zh) => "像审问嫌疑人一样追问",
-            (Improper::SorryNoAction, Lang::En) => "Sorry without action",
-            (Improper::Refuse, Lang::En) => "Refusing outright",
-            (Improper::EmptyPromise, Lang::En) => "An empty promise",
-            (Improper::NoResponse, Lang::En) => "No response at all",
-            (Improper::Rude, Lang::En) => "Rudeness",
-            (Improper::PassTheBuck, Lang::En) => "Passing the buck",
-            (Improper::DodgeResponsibility, Lang::En) => "Hiding behind “the company”",
-            (Improper::BodyLanguage, Lang::En) => "Impatient face and gestures",
-            (Improper::Interview, Lang::En) => "Collecting irrelevant personal details",
-            (Improper::Interrogate, Lang::En) => "Questioning the customer like a suspect",
-        }
-    }
-
     /// Emotion points the mistake costs in the role-play.
     pub fn cost(self) -> f64 {
         match self {
@@ -387,52 +344,6 @@ impl Forbidden {
 
     pub fn parse(s: &str) -> Option<Forbidden> {
         Forbidden::ALL.into_iter().find(|x| x.key() == s.trim())
-    }
-
-    /// The phrase itself.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Forbidden::DontKnow, Lang::Zh) => "“我不知道。”",
-            (Forbidden::NotMyJob, Lang::Zh) => "“这不归我管。”",
-            (Forbidden::Company, Lang::Zh) => "“我代表公司……”“我们规定……”",
-            (Forbidden::But, Lang::Zh) => "“……但是……”",
-            (Forbidden::JustASecond, Lang::Zh) => "“等一下，马上就好。”",
-            (Forbidden::CantDoThat, Lang::Zh) => "“这个我们办不了。”",
-            (Forbidden::YouMust, Lang::Zh) => "“您必须先……”",
-            (Forbidden::No, Lang::Zh) => "“不行！”",
-            (Forbidden::DontKnow, Lang::En) => "“I don't know.”",
-            (Forbidden::NotMyJob, Lang::En) => "“That's not my job.”",
-            (Forbidden::Company, Lang::En) => "“On behalf of the company…” / “Our policy is…”",
-            (Forbidden::But, Lang::En) => "“…but…”",
-            (Forbidden::JustASecond, Lang::En) => "“Just a second, I'll be right back.”",
-            (Forbidden::CantDoThat, Lang::En) => "“We can't do that.”",
-            (Forbidden::YouMust, Lang::En) => "“You have to…”",
-            (Forbidden::No, Lang::En) => "“No!”",
-        }
-    }
-
-    /// A better thing to say instead.
-    pub fn better(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Forbidden::DontKnow, Lang::Zh) => "“我这就帮您查，几分钟后给您答复。”",
-            (Forbidden::NotMyJob, Lang::Zh) => "“这件事交给我，我跟到底。”",
-            (Forbidden::Company, Lang::Zh) => "“是我这边没做好，由我来负责。”",
-            (Forbidden::But, Lang::Zh) => "道歉后直接说您能做的：“我现在能为您做的是……”",
-            (Forbidden::JustASecond, Lang::Zh) => "“这要花几分钟，您方便稍等吗？”",
-            (Forbidden::CantDoThat, Lang::Zh) => "“我来想想还有什么办法。”",
-            (Forbidden::YouMust, Lang::Zh) => "“手续我来帮您办。”",
-            (Forbidden::No, Lang::Zh) => "讲您能做的：“退款办不了，换货我今天就能安排。”",
-            (Forbidden::DontKnow, Lang::En) => "“Let me find out — I'll have an answer in a few minutes.”",
-            (Forbidden::NotMyJob, Lang::En) => "“Leave it with me; I'll see it through.”",
-            (Forbidden::Company, Lang::En) => "“I got this wrong, and I'll put it right.”",
-            (Forbidden::But, Lang::En) => "After the apology, go straight to what you can do: “What I can do now is…”",
-            (Forbidden::JustASecond, Lang::En) => "“This will take a few minutes — is that all right?”",
-            (Forbidden::CantDoThat, Lang::En) => "“Let me see what else I can do.”",
-            (Forbidden::YouMust, Lang::En) => "“I'll take care of the paperwork for you.”",
-            (Forbidden::No, Lang::En) => {
-                "Say what you can do: “A refund isn't possible; an exchange I can arrange today.”"
-            }
-        }
     }
 }
 
@@ -495,18 +406,6 @@ impl Tag {
     /// An improper way or a forbidden phrase.
     pub fn is_mistake(&self) -> bool {
         matches!(self, Tag::Improper(_) | Tag::Forbidden(_))
-    }
-
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Tag::Step(s) => s.label(lang),
-            Tag::Improper(i) => i.label(lang),
-            Tag::Forbidden(f) => f.label(lang),
-            Tag::NearMiss => match lang {
-                Lang::Zh => "似是而非",
-                Lang::En => "Near miss",
-            },
-        }
     }
 }
 

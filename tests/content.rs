@@ -3,7 +3,9 @@
 //! defined (and every defined key is used).
 
 use loyalty_lab::content::{self, course, validate, KNOWN_MODELS, LECTURES_JSON};
+use loyalty_lab::emotion_line::{Forbidden, Tag};
 use loyalty_lab::i18n::{parse_ui, tr, Lang, UI_JSON};
+use loyalty_lab::web::pages::emotion_line::{better_key, tag_key};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -97,8 +99,12 @@ fn every_key_used_exists_and_every_key_is_used() {
         missing.is_empty(),
         "keys used in code but missing from ui.json: {missing:?}"
     );
-    // Model names are looked up by id (`model.<id>`).
-    let dynamic: BTreeSet<String> = KNOWN_MODELS.iter().map(|m| format!("model.{m}")).collect();
+    // Model names are looked up by id (`model.<id>`), role-play tags by key.
+    let mut dynamic: BTreeSet<String> = KNOWN_MODELS.iter().map(|m| format!("model.{m}")).collect();
+    for tag in Tag::all() {
+        dynamic.insert(tag_key(&tag));
+        dynamic.extend(better_key(&tag));
+    }
     let unused: Vec<_> = table
         .keys()
         .filter(|k| !used.contains(*k) && !dynamic.contains(*k))
@@ -107,4 +113,5 @@ fn every_key_used_exists_and_every_key_is_used() {
     for k in &dynamic {
         assert_ne!(tr(Lang::En, k), *k, "{k} missing");
     }
+    assert!(Forbidden::ALL.iter().all(|f| better_key(&Tag::Forbidden(*f)).is_some()));
 }

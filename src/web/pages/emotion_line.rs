@@ -25,14 +25,17 @@ fn path_key(p: Option<Path>) -> &'static str {
     }
 }
 
-fn step_key(s: Step) -> &'static str {
-    match s {
-        Step::Feel => "emotion.step_feel",
-        Step::Apologise => "emotion.step_apologise",
-        Step::Solve => "emotion.step_solve",
-        Step::Investigate => "emotion.step_investigate",
-        Step::Bonus => "emotion.step_bonus",
-        Step::Prevent => "emotion.step_prevent",
+/// The interface key naming a reply's tag (`tag.step_feel`,
+/// `tag.forbidden_dont_know`, …).
+pub fn tag_key(tag: &Tag) -> String {
+    format!("tag.{}", tag.key().replace([':', '-'], "_"))
+}
+
+/// For a forbidden phrase, the key of what to say instead.
+pub fn better_key(tag: &Tag) -> Option<String> {
+    match tag {
+        Tag::Forbidden(f) => Some(format!("tag.better_{}", f.key().replace('-', "_"))),
+        _ => None,
     }
 }
 
@@ -285,7 +288,7 @@ fn Figure(p: &PartProps) -> Html {
                         <label class="inline">
                             <input type="checkbox" checked={params.steps.contains(s)} onchange={toggle_step(s)}
                                 data-testid={format!("emotion-step-{}", s.key())} />
-                            { " " }{ tr(lang, step_key(s)) }
+                            { " " }{ tr(lang, &tag_key(&Tag::Step(s))) }
                         </label>
                     }) }
                 </fieldset>
@@ -526,12 +529,18 @@ fn debrief(lang: Lang, s: &Scenario, turns: &[scenario::Turn], o: &model::Outcom
                     { for turns.iter().map(|t| {
                         let r = &s.nodes[&t.node].replies[t.reply];
                         let mistake = r.tags.iter().any(Tag::is_mistake);
-                        let labels: Vec<&str> = r.tags.iter().map(|tag| tag.label(lang)).collect();
+                        let labels: Vec<String> = r.tags.iter().map(|tag| tr(lang, &tag_key(tag))).collect();
+                        let better: Vec<String> = r.tags.iter().filter_map(better_key).map(|k| tr(lang, &k)).collect();
                         html! {
                             <tr class={classes!(mistake.then_some("mistake"))}>
                                 <td>{ r.text.get(lang) }</td>
                                 <td>{ labels.join(" · ") }</td>
-                                <td>{ r.note.get(lang) }</td>
+                                <td>
+                                    { r.note.get(lang) }
+                                    { for better.iter().map(|b| html! {
+                                        <span class="better">{ " " }{ tr(lang, "emotion.say_instead") }{ " " }{ b }</span>
+                                    }) }
+                                </td>
                             </tr>
                         }
                     }) }
