@@ -178,3 +178,33 @@ fn recovery_panel_offers_the_saved_progress() {
     );
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+async fn smith_screen_shows_the_course_figures() {
+    let app = mount("#/smith", None).await;
+    let root = &app.1;
+    assert_eq!(text(root, "[data-testid='smith-direct-loss']"), "$26,000");
+    assert!(text(root, "[data-testid='smith-total-low']").contains("$221,000"));
+    assert!(text(root, "[data-testid='smith-total-high']").contains("$416,000"));
+    unmount(app);
+}
+
+#[wasm_bindgen_test]
+async fn mirror_screen_reads_its_levers_from_the_address() {
+    let app = mount("#/mirror?training=85&empowerment=85&turnover=8", None).await;
+    let cs: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']").parse().unwrap();
+    unmount(app);
+    let app = mount("#/mirror?training=5&empowerment=5&turnover=45", None).await;
+    let low: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']").parse().unwrap();
+    unmount(app);
+    assert!(cs > low + 20.0, "{cs} vs {low}");
+}
+
+#[wasm_bindgen_test]
+async fn emotion_line_shows_the_selected_path() {
+    let app = mount("#/emotion-line?path=none", None).await;
+    let start: f64 = text(&app.1, "[data-testid='emotion-start']").parse().unwrap();
+    let none: f64 = text(&app.1, "[data-testid='emotion-final']").parse().unwrap();
+    unmount(app);
+    assert!(none < start, "{none} vs {start}");
+}
