@@ -192,10 +192,14 @@ async fn smith_screen_shows_the_course_figures() {
 #[wasm_bindgen_test]
 async fn mirror_screen_reads_its_levers_from_the_address() {
     let app = mount("#/mirror?training=85&empowerment=85&turnover=8", None).await;
-    let cs: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']").parse().unwrap();
+    let cs: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']")
+        .parse()
+        .unwrap();
     unmount(app);
     let app = mount("#/mirror?training=5&empowerment=5&turnover=45", None).await;
-    let low: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']").parse().unwrap();
+    let low: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']")
+        .parse()
+        .unwrap();
     unmount(app);
     assert!(cs > low + 20.0, "{cs} vs {low}");
 }

@@ -63,3 +63,16 @@ pub fn use_content<T: 'static>(url: String, parse: fn(&str) -> Result<T, String>
     }
     (*state).clone()
 }
+
+/// Reads a content file and keeps it only if `problems` finds none, so a
+/// screen never works from an invalid file.
+pub fn parse_checked<T, E: std::fmt::Display>(
+    parsed: Result<T, E>,
+    problems: impl Fn(&T) -> Vec<String>,
+) -> Result<T, String> {
+    let value = parsed.map_err(|e| e.to_string())?;
+    match problems(&value) {
+        p if p.is_empty() => Ok(value),
+        p => Err(p.join("; ")),
+    }
+}

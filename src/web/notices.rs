@@ -6,6 +6,7 @@ use crate::i18n::{tr, trf, Lang};
 use crate::progress::DecodeError;
 use crate::web::download;
 use crate::web::state::{Action, AppCtx, Notice};
+use crate::web::widgets::param_list;
 use yew::prelude::*;
 
 /// A trainee-readable reason why a text is not usable progress.
@@ -90,18 +91,11 @@ fn body(lang: Lang, n: &Notice) -> (&'static str, Html) {
                 <p class="notice-body" data-testid="notice-cannot-save">{ tr(lang, "notice.cannot_save") }</p>
             },
         ),
-        Notice::BadParams(bad) => {
-            let list = bad
-                .iter()
-                .map(|b| format!("{}={}", b.name, b.value))
-                .collect::<Vec<_>>()
-                .join(", ");
-            (
-                "info",
-                html! {
-                    <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &list)]) }</p>
-                },
-            )
-        }
+        Notice::BadParams(bad) => (
+            "info",
+            html! {
+                <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &param_list(bad))]) }</p>
+            },
+        ),
     }
 }

@@ -3,6 +3,7 @@
 use crate::content::Lecture;
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::Status;
+use crate::route::BadParam;
 use yew::prelude::*;
 
 /// "第 3 讲" / "Lecture 3".
@@ -33,5 +34,26 @@ pub fn activity_links(lang: Lang, lecture: &Lecture) -> Html {
         <ul class="activities">
             { for models.chain(exercises).map(|(href, label)| html! { <li><a {href}>{ label }</a></li> }) }
         </ul>
+    }
+}
+
+/// "name=value, …": the address parameters that were ignored.
+pub fn param_list(bad: &[BadParam]) -> String {
+    bad.iter()
+        .map(|b| format!("{}={}", b.name, b.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a model screen shows when its address held values it could not use
+/// (they fell back to defaults); nothing when all was well.
+pub fn bad_params_notice(lang: Lang, testid: &str, bad: &[BadParam]) -> Html {
+    if bad.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="notice info" role="status" data-testid={testid.to_owned()}>
+            { trf(lang, "notice.model_params", &[("params", &param_list(bad))]) }
+        </p>
     }
 }

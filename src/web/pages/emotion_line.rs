@@ -11,8 +11,9 @@ use crate::i18n::{tr, trf, Lang};
 use crate::route::{query_pairs, BadParam, Route};
 use crate::scenario::{self, Scenario};
 use crate::web::charts::{LineChart, Series};
-use crate::web::fetch::{use_content, Load};
+use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::state::{Action, AppCtx};
+use crate::web::widgets::bad_params_notice;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -128,11 +129,7 @@ pub fn EmotionLinePage() -> Html {
         <div class="emotion" data-testid="emotion">
             <h1>{ tr(lang, "model.emotion-line") }</h1>
             <p class="lead">{ tr(lang, "emotion.lead") }</p>
-            if !addr.bad.is_empty() {
-                <p class="notice info" role="status" data-testid="emotion-notice">
-                    { trf(lang, "smith.bad_params", &[("params", &addr.bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
-                </p>
-            }
+            { bad_params_notice(lang, "emotion-notice", &addr.bad) }
             <Figure addr={addr.clone()} go={go.clone()} {lang} />
             <RolePlay {addr} {go} {lang} />
         </div>
@@ -318,13 +315,7 @@ fn phase_key(t: usize, p: &model::Params) -> &'static str {
 }
 
 fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let s = scenario::parse(text).map_err(|e| e.to_string())?;
-    let problems = scenario::validate(&s);
-    if problems.is_empty() {
-        Ok(s)
-    } else {
-        Err(problems.join("; "))
-    }
+    parse_checked(scenario::parse(text), scenario::validate)
 }
 
 /// Part 2: the recovery role-play.

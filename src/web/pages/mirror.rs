@@ -11,6 +11,7 @@ use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;
+use crate::web::widgets::bad_params_notice;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -192,7 +193,7 @@ pub fn MirrorPage() -> Html {
     };
     let select = {
         let selected = selected.clone();
-        Callback::from(move |l: Loop| selected.set(if *selected == Some(l) { None } else { Some(l) }))
+        Callback::from(move |l: Loop| selected.set(Some(l)))
     };
 
     let Some(run) = (*run).clone() else {
@@ -205,11 +206,7 @@ pub fn MirrorPage() -> Html {
         <div class="mirror" data-testid="mirror">
             <h1>{ tr(lang, "model.mirror") }</h1>
             <p class="lead">{ tr(lang, "mirror.lead") }</p>
-            if !bad.is_empty() {
-                <p class="notice info" role="status" data-testid="mirror-notice">
-                    { trf(lang, "smith.bad_params", &[("params", &bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
-                </p>
-            }
+            { bad_params_notice(lang, "mirror-notice", &bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "mirror.presets")}>
                 <span class="toolbar-label">{ tr(lang, "mirror.presets") }</span>
                 { for mirror::presets().into_iter().map(|(id, l)| {
@@ -408,19 +405,25 @@ fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: C
                     let flow = now.flow(l);
                     let width = 1.5 + 9.0 * (flow.abs() / scale).min(1.0);
                     let sign = if flow > 0.05 { "up" } else if flow < -0.05 { "down" } else { "flat" };
-                    let on_select = select.clone();
-                    let on_key = select.clone();
+                    // Hovering, focusing, clicking or Enter: each shows the
+                    // arrow's explanation below the diagram.
+                    let show = {
+                        let select = select.clone();
+                        move || select.emit(l)
+                    };
                     let (name, sentence) = loop_key(l);
                     let label = format!("{}: {} {}", tr(lang, name), tr(lang, sentence), flow_text(lang, l, flow));
                     html! {
                         <g class={classes!("arrow", sign, (selected == Some(l)).then_some("selected"))} tabindex="0" role="button"
                             aria-pressed={(selected == Some(l)).to_string()} aria-label={label}
                             data-testid={format!("mirror-arrow-{}", l.key())}
-                            onclick={Callback::from(move |_| on_select.emit(l))}
+                            onclick={Callback::from({ let show = show.clone(); move |_: MouseEvent| show() })}
+                            onfocus={Callback::from({ let show = show.clone(); move |_: FocusEvent| show() })}
+                            onmouseenter={Callback::from({ let show = show.clone(); move |_: MouseEvent| show() })}
                             onkeydown={Callback::from(move |e: KeyboardEvent| {
                                 if e.key() == "Enter" || e.key() == " " {
                                     e.prevent_default();
-                                    on_key.emit(l);
+                                    show();
                                 }
                             })}>
                             <path class="hit" d={d.clone()} />

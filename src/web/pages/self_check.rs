@@ -8,7 +8,7 @@ use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
 use crate::selfcheck::{self, Followup, FollowupKind, SelfCheck};
-use crate::web::fetch::{use_content, Load};
+use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::state::{Action, AppCtx};
 use yew::prelude::*;
 
@@ -22,13 +22,7 @@ fn local() -> Option<web_sys::Storage> {
 }
 
 fn parse_exercise(text: &str) -> Result<SelfCheck, String> {
-    let sc = selfcheck::parse(text).map_err(|e| e.to_string())?;
-    let problems = selfcheck::validate(&sc);
-    if problems.is_empty() {
-        Ok(sc)
-    } else {
-        Err(problems.join("; "))
-    }
+    parse_checked(selfcheck::parse(text), selfcheck::validate)
 }
 
 #[derive(Properties, PartialEq)]

@@ -13,6 +13,7 @@ use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
 use crate::web::keys;
 use crate::web::state::AppCtx;
+use crate::web::widgets::bad_params_notice;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -194,11 +195,7 @@ pub fn SmithPage() -> Html {
         <div class="smith" data-testid="smith">
             <h1>{ tr(lang, "model.smith") }</h1>
             <p class="lead">{ tr(lang, "smith.lead") }</p>
-            if !bad.is_empty() {
-                <p class="notice info" role="status" data-testid="smith-notice">
-                    { trf(lang, "smith.bad_params", &[("params", &bad.iter().map(|b| format!("{}={}", b.name, b.value)).collect::<Vec<_>>().join(", "))]) }
-                </p>
-            }
+            { bad_params_notice(lang, "smith-notice", &bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 <button type="button" class="button" onclick={reset} data-testid="smith-reset">{ tr(lang, "smith.reset") }</button>
                 <button type="button" class="button" aria-pressed={reveal.is_some().to_string()} onclick={toggle_reveal} data-testid="smith-step-mode">
