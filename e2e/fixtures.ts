@@ -16,7 +16,8 @@ import * as path from 'path';
 export { expect };
 export type { Page };
 
-export const ORIGIN_HOST = '127.0.0.1:8081';
+/** The server under test: nginx on 127.0.0.1, port 8081 unless E2E_PORT says otherwise. */
+export const ORIGIN_HOST = `127.0.0.1:${process.env.E2E_PORT ?? '8081'}`;
 export const STORAGE_KEY = 'loyalty-lab';
 /** The progress schema the app writes (src/progress.rs SCHEMA). */
 export const SCHEMA = 3;

@@ -4,7 +4,7 @@
 // on any page error (a Rust panic surfaces as one) or console message; the
 // recovery panel must stay hidden. FUZZ_STEPS sets the length (default 300
 // per screen); FUZZ_SEED the seed.
-import { test, expect, gotoApp } from './fixtures';
+import { test, expect, gotoApp, ORIGIN_HOST } from './fixtures';
 
 const STEPS = Number(process.env.FUZZ_STEPS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
@@ -36,7 +36,7 @@ for (const [i, start] of SCREENS.entries()) {
     for (let step = 0; step < STEPS; step++) {
       // Stay inside the app: a step that wandered off (a download link, say)
       // comes back to the screen under test.
-      if (!page.url().startsWith('http://127.0.0.1:8081/')) await gotoApp(page, start);
+      if (!page.url().startsWith(`http://${ORIGIN_HOST}/`)) await gotoApp(page, start);
       const controls = page.locator('main button:visible, main input:visible, main select:visible, main textarea:visible, main a[href^="#"]:visible, main [role=button]:visible');
       const n = await controls.count();
       const action = r();

@@ -1,5 +1,6 @@
 // End-to-end tests for Loyalty Lab: the release build served by nginx
 // (scripts/nginx start .tmp/dist 8081), driven with the system Chromium.
+// E2E_PORT=<port> points the suite at another instance (parallel work).
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '../.tmp/playwright.json' }]],
   outputDir: '../.tmp/test-results',
   use: {
-    baseURL: 'http://127.0.0.1:8081',
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? '8081'}`,
     acceptDownloads: true,
     serviceWorkers: 'block',
     trace: 'off',
