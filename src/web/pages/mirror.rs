@@ -427,7 +427,7 @@ fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: C
                                 }
                             })}>
                             <path class="hit" d={d.clone()} />
-                            <path class="flow" {d} style={format!("stroke-width:{width:.1}")} marker-end="url(#head)" />
+                            <path class="flow" {d} stroke-width={format!("{width:.1}")} marker-end="url(#head)" />
                             <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}>{ tr(lang, name) }</text>
                         </g>
                     }
