@@ -5,6 +5,7 @@
 //! [`i18n`], [`content`], [`route`], [`progress`]. The browser side lives in
 //! [`web`]. See ARCHITECTURE.md for the map.
 
+pub mod class;
 pub mod content;
 pub mod emotion_line;
 pub mod format;
@@ -12,6 +13,7 @@ pub mod i18n;
 pub mod mirror;
 pub mod params;
 pub mod progress;
+pub mod qr;
 pub mod route;
 pub mod scenario;
 pub mod scoring;
