@@ -20,7 +20,7 @@ export type { Page };
 export const ORIGIN_HOST = `127.0.0.1:${process.env.E2E_PORT ?? '8081'}`;
 export const STORAGE_KEY = 'loyalty-lab';
 /** The progress schema the app writes (src/progress.rs SCHEMA). */
-export const SCHEMA = 3;
+export const SCHEMA = 4;
 export const BACKUP_PREFIX = 'loyalty-lab.backup.';
 
 type Problem = { kind: 'console' | 'pageerror' | 'foreign-request'; text: string };

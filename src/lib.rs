@@ -5,6 +5,7 @@
 //! [`i18n`], [`content`], [`route`], [`progress`]. The browser side lives in
 //! [`web`]. See ARCHITECTURE.md for the map.
 
+pub mod class;
 pub mod content;
 pub mod emotion_line;
 pub mod format;

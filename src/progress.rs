@@ -18,11 +18,18 @@ use std::collections::BTreeMap;
 /// - 1: `{app, version: 1, lang, visited: [n…], done: [n…]}` — lecture lists only.
 /// - 2: per-lecture and per-exercise records, the last place visited.
 /// - 3: adds role-play results (`roleplays`); a schema-2 record reads as is.
-pub const SCHEMA: u32 = 3;
+/// - 4: adds, per self-check, the rubric ideas the latest attempt missed
+///   (`missed`), so a trainer's class view can list the most-missed ideas;
+///   schema-2 and -3 records read as is (nothing recorded as missed).
+pub const SCHEMA: u32 = 4;
 /// Marks a record (and an export file) as Loyalty Lab's.
 pub const APP_ID: &str = "loyalty-lab";
 /// Largest record or import file accepted, in bytes.
 pub const MAX_BYTES: usize = 256 * 1024;
+/// Most missed ideas kept per exercise (a rubric has 4–6 ideas).
+pub const MAX_MISSED: usize = 12;
+/// Longest idea id accepted in `missed`.
+pub const MAX_IDEA_ID: usize = 48;
 
 /// The whole saved state of one trainee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +60,8 @@ pub struct LectureState {
     pub done: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The results of one self-check or one role-play scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseState {
     pub attempts: u32,
@@ -61,31 +69,77 @@ pub struct ExerciseState {
     pub best: u8,
     /// Latest score, 0–100.
     pub last: u8,
+    /// Self-checks only (schema 4): ids of the rubric ideas the latest attempt
+    /// did not get credit for, sorted, unique, at most [`MAX_MISSED`]. An idea
+    /// is credited when the scorer counts it as found (credit ≥
+    /// `scoring::FOUND_AT`, the ✓ the trainee sees). Always empty for
+    /// role-plays and in records from before schema 4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missed: Vec<String>,
 }
 
 impl ExerciseState {
-    /// The scores of a first attempt.
+    /// The scores of a first attempt (nothing recorded as missed).
     pub fn first(score: u8) -> ExerciseState {
         ExerciseState {
             attempts: 1,
             best: score,
             last: score,
+            missed: Vec::new(),
         }
     }
 
-    /// Adds an attempt with `score`.
+    /// Adds an attempt with `score`; what an earlier attempt missed no longer
+    /// applies, so `missed` is cleared (see [`ExerciseState::set_missed`]).
     pub fn record(&mut self, score: u8) {
         self.attempts = self.attempts.saturating_add(1);
         self.best = self.best.max(score);
         self.last = score;
+        self.missed.clear();
+    }
+
+    /// Sets the ideas the latest attempt missed: ids that are not idea-id
+    /// shaped are dropped, the rest sorted, deduplicated and capped at
+    /// [`MAX_MISSED`], so the result always passes [`decode`]'s checks.
+    pub fn set_missed(&mut self, ids: impl IntoIterator<Item = String>) {
+        let mut ids: Vec<String> = ids.into_iter().filter(|id| is_idea_id(id)).collect();
+        ids.sort();
+        ids.dedup();
+        ids.truncate(MAX_MISSED);
+        self.missed = ids;
     }
 
     fn check(&self, id: &str) -> Result<(), DecodeError> {
         if self.best > 100 || self.last > 100 || self.last > self.best || self.attempts == 0 {
             return Err(DecodeError::Invalid(format!("{id} has impossible scores")));
         }
+        if self.missed.len() > MAX_MISSED {
+            return Err(DecodeError::Invalid(format!("{id} lists too many missed ideas")));
+        }
+        if let Some(bad) = self.missed.iter().find(|m| !is_idea_id(m)) {
+            return Err(DecodeError::Invalid(format!("{id}: \"{bad}\" is not an idea id")));
+        }
+        if self.missed.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(DecodeError::Invalid(format!(
+                "{id}: missed ideas out of order or repeated"
+            )));
+        }
         Ok(())
     }
+}
+
+/// Whether `s` looks like a rubric idea id: kebab-case ASCII (`price-war`),
+/// at most [`MAX_IDEA_ID`] bytes. Only the shape is checked: the rubrics are
+/// content files fetched on demand, and a record may come from a build with
+/// other rubrics.
+pub fn is_idea_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_IDEA_ID
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Where a trainee stands on one lecture.
@@ -204,6 +258,9 @@ impl Progress {
                 return Err(DecodeError::Invalid(format!("role-play \"{id}\" is not a scenario id")));
             }
             e.check(id)?;
+            if !e.missed.is_empty() {
+                return Err(DecodeError::Invalid(format!("role-play \"{id}\" lists missed ideas")));
+            }
         }
         if let Some(last) = &self.last {
             if !Route::resolve(last).is_resumable() {
@@ -262,12 +319,21 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
     let progress = match version {
         1 => Progress::from(serde_json::from_value::<V1>(value).map_err(shape)?),
-        // Schema 3 only added a map that defaults to empty.
-        2 | 3 => serde_json::from_value::<Progress>(value).map_err(shape)?,
+        // Schemas 3 and 4 only added fields that default to empty.
+        2..=4 => serde_json::from_value::<Progress>(value).map_err(shape)?,
         v if v > u64::from(SCHEMA) => return Err(DecodeError::TooNew { version: v }),
         _ => return Err(DecodeError::NoVersion),
     };
+    if version < 4 && progress.exercises.values().any(|e| !e.missed.is_empty()) {
+        return Err(DecodeError::Shape(format!("schema {version} has no missed ideas")));
+    }
     progress.check()?;
+    // In memory every record is the current schema (`from_version` says what
+    // it was), so the same record read from two schemas compares equal.
+    let progress = Progress {
+        version: SCHEMA,
+        ..progress
+    };
     Ok(Decoded {
         progress,
         from_version: version as u32,

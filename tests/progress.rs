@@ -15,6 +15,7 @@ fn sample() -> Progress {
             attempts: 2,
             best: 80,
             last: 60,
+            missed: vec!["price-war".into(), "value-first".into()],
         },
     );
     p
@@ -69,6 +70,94 @@ fn reads_schema_2_as_is() {
 }
 
 #[test]
+fn reads_schema_3_as_schema_4_with_nothing_missed() {
+    let v3 = r#"{"app":"loyalty-lab","version":3,"lectures":{"2":{"visited":true}},
+        "exercises":{"5-1":{"attempts":2,"best":70,"last":40}},
+        "roleplays":{"coffee-gift":{"attempts":1,"best":55,"last":55}}}"#;
+    let d = decode(v3).unwrap();
+    assert_eq!(d.from_version, 3);
+    assert_eq!(d.progress.version, SCHEMA);
+    assert_eq!(SCHEMA, 4);
+    let e = &d.progress.exercises["5-1"];
+    assert_eq!((e.attempts, e.best, e.last), (2, 70, 40));
+    assert!(e.missed.is_empty());
+    // Re-encoded, it reads as schema 4 and is the same record.
+    let again = decode(&d.progress.encode()).unwrap();
+    assert_eq!(again.from_version, 4);
+    assert_eq!(again.progress, d.progress);
+    // Nothing missed is not written at all: files stay small.
+    assert!(!d.progress.encode().contains("missed"));
+}
+
+#[test]
+fn missed_ideas_round_trip_and_follow_the_latest_attempt() {
+    let mut e = ExerciseState::first(40);
+    e.set_missed([
+        "value-first".to_owned(),
+        "price-war".into(),
+        "price-war".into(),
+        "Bad Id".into(),
+    ]);
+    assert_eq!(e.missed, ["price-war", "value-first"]);
+    e.record(90);
+    assert!(e.missed.is_empty(), "a new attempt replaces what the last one missed");
+    e.set_missed((0..40).map(|i| format!("idea-{i:02}")));
+    assert_eq!(e.missed.len(), loyalty_lab::progress::MAX_MISSED);
+    let mut p = Progress::default();
+    p.exercises.insert("1-1".into(), e);
+    let text = p.encode();
+    assert!(text.contains("\"missed\""));
+    assert_eq!(decode(&text).unwrap().progress, p);
+}
+
+#[test]
+fn rejects_bad_missed_values() {
+    let rec = |missed: &str| {
+        format!(
+            r#"{{"app":"loyalty-lab","version":4,"exercises":{{"1-1":{{"attempts":1,"best":10,"last":10,"missed":{missed}}}}}}}"#
+        )
+    };
+    let too_many = format!(
+        "[{}]",
+        (0..13)
+            .map(|i| format!("\"idea-{i:02}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let too_long = format!("[\"{}\"]", "a".repeat(49));
+    for (missed, invalid) in [
+        ("[\"Price-War\"]", true),
+        ("[\"price war\"]", true),
+        ("[\"\"]", true),
+        ("[\"-x\"]", true),
+        ("[\"a--b\"]", true),
+        ("[\"x\\u0000\"]", true),
+        ("[\"b\",\"a\"]", true),
+        ("[\"a\",\"a\"]", true),
+        (too_many.as_str(), true),
+        (too_long.as_str(), true),
+        ("[1]", false),
+        ("\"price-war\"", false),
+        ("null", false),
+    ] {
+        let text = rec(missed);
+        match decode(&text) {
+            Err(DecodeError::Invalid(_)) if invalid => {}
+            Err(DecodeError::Shape(_)) if !invalid => {}
+            other => panic!("{missed}: unexpected {other:?}"),
+        }
+    }
+    assert!(decode(&rec(&format!("[\"{}\"]", "a".repeat(48)))).is_ok());
+    assert!(decode(&rec("[\"a\",\"b-2\"]")).is_ok());
+    // Older schemas had no such field; role-plays never have one.
+    let v3 =
+        r#"{"app":"loyalty-lab","version":3,"exercises":{"1-1":{"attempts":1,"best":10,"last":10,"missed":["a"]}}}"#;
+    assert!(matches!(decode(v3), Err(DecodeError::Shape(_))));
+    let rp = r#"{"app":"loyalty-lab","version":4,"roleplays":{"coffee-gift":{"attempts":1,"best":10,"last":10,"missed":["a"]}}}"#;
+    assert!(matches!(decode(rp), Err(DecodeError::Invalid(_))));
+}
+
+#[test]
 fn role_play_results_round_trip_and_are_checked() {
     let mut p = sample();
     p.roleplays.insert("coffee-gift".into(), ExerciseState::first(40));
@@ -79,7 +168,8 @@ fn role_play_results_round_trip_and_are_checked() {
         ExerciseState {
             attempts: 3,
             best: 90,
-            last: 70
+            last: 70,
+            missed: vec![]
         }
     );
     assert_eq!(decode(&p.encode()).unwrap().progress, p);
@@ -110,8 +200,8 @@ fn rejects_every_kind_of_bad_data() {
         (r#"{"app":"loyalty-lab","version":0}"#, |e| {
             matches!(e, DecodeError::NoVersion)
         }),
-        (r#"{"app":"loyalty-lab","version":4}"#, |e| {
-            matches!(e, DecodeError::TooNew { version: 4 })
+        (r#"{"app":"loyalty-lab","version":5}"#, |e| {
+            matches!(e, DecodeError::TooNew { version: 5 })
         }),
         (
             r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#,
@@ -176,7 +266,12 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
     let lectures = prop::collection::btree_map(1u8..=12, (any::<bool>(), any::<bool>()), 0..12);
     let exercises = prop::collection::btree_map(
         prop::sample::select(vec!["1-1", "3-1", "5-1", "6-1", "7-1"]),
-        (1u32..50, 0u8..=100, 0u8..=100),
+        (
+            1u32..50,
+            0u8..=100,
+            0u8..=100,
+            prop::collection::btree_set("[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,8}){0,2}", 0..6),
+        ),
         0..5,
     );
     (lectures, exercises, prop::option::of(1u8..=12), any::<bool>()).prop_map(|(ls, es, last, en)| {
@@ -185,13 +280,14 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
             p.lectures
                 .insert(n, loyalty_lab::progress::LectureState { visited, done });
         }
-        for (id, (attempts, a, b)) in es {
+        for (id, (attempts, a, b, missed)) in es {
             p.exercises.insert(
                 id.to_owned(),
                 ExerciseState {
                     attempts,
                     best: a.max(b),
                     last: a.min(b),
+                    missed: missed.into_iter().collect(),
                 },
             );
         }

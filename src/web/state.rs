@@ -45,8 +45,9 @@ pub enum Action {
     TogglePresent,
     Visit(u8),
     SetDone(u8, bool),
-    /// A submitted self-check answer: exercise id and score 0–100.
-    RecordExercise(String, u8),
+    /// A submitted self-check answer: exercise id, score 0–100, and the ids
+    /// of the rubric ideas it missed (not found by the scorer).
+    RecordExercise(String, u8, Vec<String>),
     /// A finished role-play: scenario id and score 0–100.
     RecordRoleplay(String, u8),
     /// Replaces all progress (import, reset).
@@ -67,8 +68,8 @@ impl Reducible for State {
             Action::TogglePresent => s.present = !s.present,
             Action::Visit(n) => s.progress.visit(n),
             Action::SetDone(n, d) => s.progress.set_done(n, d),
-            Action::RecordExercise(id, score) => record(&mut s.progress.exercises, id, score),
-            Action::RecordRoleplay(id, score) => record(&mut s.progress.roleplays, id, score),
+            Action::RecordExercise(id, score, missed) => record(&mut s.progress.exercises, id, score, missed),
+            Action::RecordRoleplay(id, score) => record(&mut s.progress.roleplays, id, score, Vec::new()),
             Action::Replace(p) => s.progress = p,
             Action::SaveFailed => {
                 s.can_save = false;
@@ -95,12 +96,18 @@ impl Reducible for State {
     }
 }
 
-/// Adds an attempt with `score` to the results of `id`.
-fn record(results: &mut std::collections::BTreeMap<String, crate::progress::ExerciseState>, id: String, score: u8) {
-    results
+/// Adds an attempt with `score` (and the ideas it `missed`) to the results of `id`.
+fn record(
+    results: &mut std::collections::BTreeMap<String, crate::progress::ExerciseState>,
+    id: String,
+    score: u8,
+    missed: Vec<String>,
+) {
+    let e = results
         .entry(id)
         .and_modify(|e| e.record(score))
         .or_insert_with(|| crate::progress::ExerciseState::first(score));
+    e.set_missed(missed);
 }
 
 /// The handle screens get from `use_context::<AppCtx>()`.

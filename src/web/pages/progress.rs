@@ -184,7 +184,7 @@ pub fn ProgressPage() -> Html {
                         label: trf(lang, "exercise.label", &[("id", id)]),
                         href: format!("#/self-check/{id}"),
                         testid: format!("progress-exercise-{id}"),
-                        state: p.exercises.get(*id).copied(),
+                        state: p.exercises.get(*id).cloned(),
                     }).collect()) }
             }
             if !SCENARIO_IDS.is_empty() {
@@ -193,7 +193,7 @@ pub fn ProgressPage() -> Html {
                         label: id.replace('-', " "),
                         href: format!("#/emotion-line?scenario={id}"),
                         testid: format!("progress-roleplay-{id}"),
-                        state: p.roleplays.get(*id).copied(),
+                        state: p.roleplays.get(*id).cloned(),
                     }).collect()) }
             }
 
@@ -253,8 +253,8 @@ fn results_table(lang: Lang, id: &str, heading: &str, first_col: &str, rows: Vec
                     { for rows.into_iter().map(|r| html! {
                         <tr data-testid={r.testid}>
                             <th scope="row"><a href={r.href}>{ r.label }</a></th>
-                            <td>{ cell(r.state.map(|e| e.attempts.to_string())) }</td>
-                            <td>{ cell(r.state.map(|e| e.best.to_string())) }</td>
+                            <td>{ cell(r.state.as_ref().map(|e| e.attempts.to_string())) }</td>
+                            <td>{ cell(r.state.as_ref().map(|e| e.best.to_string())) }</td>
                             <td>{ cell(r.state.map(|e| e.last.to_string())) }</td>
                         </tr>
                     }) }

@@ -62,7 +62,7 @@ fn Exercise(p: &ExerciseProps) -> Html {
             .unwrap_or_default()
     });
     let result = use_state(|| None::<Scored>);
-    let record = ctx.progress.exercises.get(&sc.id).copied();
+    let record = ctx.progress.exercises.get(&sc.id).cloned();
 
     let on_input = {
         let (text, id) = (text.clone(), id.clone());
@@ -83,7 +83,10 @@ fn Exercise(p: &ExerciseProps) -> Html {
                 return;
             }
             let scored = scoring::score(&sc, &text);
-            ctx.dispatch(Action::RecordExercise(sc.id.clone(), scored.score));
+            // Missed = not found (credit below scoring::FOUND_AT): the ideas
+            // the feedback marks ✗. They feed the trainer's class view.
+            let missed = scored.ideas.iter().filter(|i| !i.found).map(|i| i.id.clone()).collect();
+            ctx.dispatch(Action::RecordExercise(sc.id.clone(), scored.score, missed));
             result.set(Some(scored));
         })
     };
@@ -127,7 +130,7 @@ fn Exercise(p: &ExerciseProps) -> Html {
                     <button type="submit" class="button primary" disabled={text.trim().is_empty()} data-testid="selfcheck-submit">
                         { tr(lang, "selfcheck.submit") }
                     </button>
-                    if let Some(r) = record {
+                    if let Some(r) = &record {
                         <span data-testid="selfcheck-record">{ trf(lang, "selfcheck.record", &[("n", &r.attempts.to_string()), ("best", &r.best.to_string())]) }</span>
                     }
                 </div>
@@ -135,7 +138,7 @@ fn Exercise(p: &ExerciseProps) -> Html {
             <div aria-live="polite">
                 if let Some(r) = &*result {
                     { feedback(lang, sc, r, again) }
-                } else if let Some(r) = record {
+                } else if let Some(r) = &record {
                     <p>{ tr(lang, "selfcheck.latest") }{ " " }<strong data-testid="selfcheck-score">{ r.last }</strong>{ " / 100" }</p>
                 }
             </div>
