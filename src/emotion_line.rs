@@ -534,6 +534,9 @@ pub enum Param {
 }
 
 impl Param {
+    /// Every parameter [`Params::from_query`] reads, once.
+    pub const ALL: [Param; 4] = [Param::Severity, Param::FailureAt, Param::Delay, Param::Steps];
+
     pub fn key(self) -> &'static str {
         match self {
             Param::Severity => "severity",

@@ -33,6 +33,11 @@ impl Route {
     /// The route for an address path, with out-of-range lecture numbers
     /// treated as not found.
     pub fn resolve(path: &str) -> Route {
+        // The recognizer underflows on U+0000 (a panic in debug builds); no
+        // route holds a control character, so such a path leads nowhere.
+        if path.chars().any(char::is_control) {
+            return Route::NotFound;
+        }
         match Route::recognize(path) {
             Some(Route::Lecture { n }) if !(1..=LECTURES).contains(&n) => Route::NotFound,
             Some(Route::SelfCheck { id }) if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
@@ -133,7 +138,7 @@ pub fn parse_global(query: &str) -> (GlobalQuery, Vec<BadParam>) {
                 Some(l) => g.lang = Some(l),
                 None => bad.push(BadParam { name, value }),
             },
-            "present" => match value.as_str() {
+            "present" => match value.trim().to_ascii_lowercase().as_str() {
                 "1" | "true" | "on" | "" => g.present = Some(true),
                 "0" | "false" | "off" => g.present = Some(false),
                 _ => bad.push(BadParam { name, value }),

@@ -255,8 +255,13 @@ impl Params {
                     .map(|(_, v)| v.as_str())
                     .unwrap_or("")
             };
-            report("reach_lo", find("reach_lo"));
-            report("reach_hi", find("reach_hi"));
+            // Name only the ends the address gave (a missing one is at its
+            // default already).
+            for key in ["reach_lo", "reach_hi"] {
+                if pairs.iter().any(|(n, _)| n == key) {
+                    report(key, find(key));
+                }
+            }
             let d = Params::default();
             p.reach_lo = d.reach_lo;
             p.reach_hi = d.reach_hi;

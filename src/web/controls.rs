@@ -36,7 +36,9 @@ fn decimals(step: f64) -> usize {
     }
 }
 
-/// Parses a typed value (full-width digits and a comma decimal accepted).
+/// Parses a typed value: full-width digits, thousands separators
+/// (`1,200`, `1 200`), a decimal comma (`1,5` is 1.5: a comma not followed by groups
+/// of three digits cannot be a thousands separator), units and spaces.
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
@@ -45,10 +47,24 @@ pub fn parse_number(text: &str) -> Option<f64> {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' | '。' => '.',
             '－' => '-',
+            '，' => ',',
             c => c,
         })
-        .filter(|c| *c != ',' && *c != '，' && *c != ' ' && *c != '%' && *c != '$' && *c != '¥')
+        .filter(|c| *c != '%' && *c != '$' && *c != '¥')
         .collect();
+    let cleaned = cleaned.trim();
+    let int_part = cleaned.split('.').next().unwrap_or("");
+    let thousands = int_part
+        .split([',', ' '])
+        .skip(1)
+        .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let cleaned = if thousands {
+        cleaned.replace([',', ' '], "")
+    } else if !cleaned.contains(['.', ' ']) && cleaned.matches(',').count() == 1 {
+        cleaned.replace(',', ".")
+    } else {
+        return None;
+    };
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -134,6 +150,11 @@ mod tests {
     #[test]
     fn parses_typed_numbers() {
         assert_eq!(parse_number(" 1,200 "), Some(1200.0));
+        assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
+        assert_eq!(parse_number("1,5"), Some(1.5));
+        assert_eq!(parse_number("１２，５"), Some(12.5));
+        assert_eq!(parse_number("1,5,0"), None);
+        assert_eq!(parse_number("1,5.0"), None);
         assert_eq!(parse_number("５０"), Some(50.0));
         assert_eq!(parse_number("12．5"), Some(12.5));
         assert_eq!(parse_number("25%"), Some(25.0));

@@ -37,10 +37,20 @@ pub fn activity_links(lang: Lang, lecture: &Lecture) -> Html {
     }
 }
 
+/// Longest value a notice quotes; a longer one is cut with "…" (a pasted
+/// 10 kB value would otherwise fill the screen).
+pub const QUOTED_VALUE: usize = 40;
+
 /// "name=value, …": the address parameters that were ignored.
 pub fn param_list(bad: &[BadParam]) -> String {
     bad.iter()
-        .map(|b| format!("{}={}", b.name, b.value))
+        .map(|b| {
+            let mut value: String = b.value.chars().take(QUOTED_VALUE).collect();
+            if value.len() < b.value.len() {
+                value.push('…');
+            }
+            format!("{}={value}", b.name)
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
