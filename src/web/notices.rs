@@ -6,7 +6,7 @@ use crate::i18n::{tr, trf, Lang};
 use crate::progress::DecodeError;
 use crate::web::download;
 use crate::web::state::{Action, AppCtx, Notice};
-use crate::web::widgets::param_list;
+use crate::web::widgets::{param_list, shorten};
 use yew::prelude::*;
 
 /// A trainee-readable reason why a text is not usable progress.
@@ -24,7 +24,8 @@ pub fn explain(lang: Lang, e: &DecodeError) -> String {
         DecodeError::NotOurs => tr(lang, "decode.not_ours"),
         DecodeError::NoVersion => tr(lang, "decode.no_version"),
         DecodeError::TooNew { version } => trf(lang, "decode.too_new", &[("v", &version.to_string())]),
-        DecodeError::Shape(d) | DecodeError::Invalid(d) => trf(lang, "decode.invalid", &[("detail", d)]),
+        // A detail quotes the file (an id, a value): keep it readable.
+        DecodeError::Shape(d) | DecodeError::Invalid(d) => trf(lang, "decode.invalid", &[("detail", &shorten(d, 200))]),
     }
 }
 

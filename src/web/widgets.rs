@@ -41,16 +41,19 @@ pub fn activity_links(lang: Lang, lecture: &Lecture) -> Html {
 /// 10 kB value would otherwise fill the screen).
 pub const QUOTED_VALUE: usize = 40;
 
+/// `text` cut to `max` characters, with "…" when something was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// "name=value, …": the address parameters that were ignored.
 pub fn param_list(bad: &[BadParam]) -> String {
     bad.iter()
-        .map(|b| {
-            let mut value: String = b.value.chars().take(QUOTED_VALUE).collect();
-            if value.len() < b.value.len() {
-                value.push('…');
-            }
-            format!("{}={value}", b.name)
-        })
+        .map(|b| format!("{}={}", b.name, shorten(&b.value, QUOTED_VALUE)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -484,6 +484,16 @@ fn Conversation(p: &ConversationProps) -> Html {
                                 { r.text.get(lang) }
                             </button>
                         }) }
+    // Say so when replies were dropped (nothing is ignored silently).
+    let dropped = if choices.len() < p.addr.choices.len() {
+        let given: Vec<String> = p.addr.choices.iter().map(usize::to_string).collect();
+        vec![BadParam {
+            name: "choices".into(),
+            value: given.join("."),
+        }]
+    } else {
+        Vec::new()
+    };
                     </fieldset>
                 }
             } else {
@@ -522,6 +532,7 @@ fn debrief(lang: Lang, s: &Scenario, turns: &[scenario::Turn], o: &model::Outcom
                         let mistake = r.tags.iter().any(Tag::is_mistake);
                         let labels: Vec<String> = r.tags.iter().map(|tag| tr(lang, &tag_key(tag))).collect();
                         let better: Vec<String> = r.tags.iter().filter_map(better_key).map(|k| tr(lang, &k)).collect();
+            { bad_params_notice(lang, "roleplay-notice", &dropped) }
                         html! {
                             <tr class={classes!(mistake.then_some("mistake"))}>
                                 <td>{ r.text.get(lang) }</td>
