@@ -28,21 +28,26 @@ type Problem = { kind: 'console' | 'pageerror' | 'foreign-request'; text: string
 type Fixtures = {
   /** Console texts (regexps) a test expects and tolerates. Empty by default. */
   allowedConsole: RegExp[];
+  /** Hosts besides ORIGIN_HOST a test may contact (its own second server). Empty by default. */
+  allowedHosts: string[];
   /** The problems recorded so far in this test (auto fixture). */
   guard: Problem[];
 };
 
 export const test = base.extend<Fixtures>({
   allowedConsole: [[], { option: true }],
+  allowedHosts: [[], { option: true }],
 
   guard: [
-    async ({ context, allowedConsole }, use, testInfo) => {
+    async ({ context, allowedConsole, allowedHosts }, use, testInfo) => {
       const problems: Problem[] = [];
       context.on('console', (msg) => {
         const type = msg.type();
         if (type !== 'error' && type !== 'warning') return;
         const text = msg.text();
         if (allowedConsole.some((re) => re.test(text))) return;
+        // Playwright's own stub under `serviceWorkers: 'block'`, not the app.
+        if (text === 'Service Worker registration blocked by Playwright') return;
         const loc = msg.location();
         const where = loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
         problems.push({ kind: 'console', text: `[${type}] ${text}${where}` });
@@ -60,7 +65,7 @@ export const test = base.extend<Fixtures>({
         } catch {
           host = '(unparsable)';
         }
-        if (host !== ORIGIN_HOST) {
+        if (host !== ORIGIN_HOST && !allowedHosts.includes(host)) {
           problems.push({ kind: 'foreign-request', text: `${req.method()} ${url}` });
         }
       });

@@ -13,6 +13,7 @@ use crate::web::pages::{
 };
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
+use crate::web::update;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -160,6 +161,15 @@ fn Shell() -> Html {
                 focus("#main");
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
+        });
+    }
+
+    // A new build waits (offline service worker): offer a reload.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            let listener = update::on_ready(move || ctx.dispatch(Action::Notify(Notice::UpdateReady)));
+            move || drop(listener)
         });
     }
 

@@ -13,4 +13,5 @@ pub mod pages;
 pub mod recovery;
 pub mod state;
 pub mod storage;
+pub mod update;
 pub mod widgets;

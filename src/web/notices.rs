@@ -6,6 +6,7 @@ use crate::i18n::{tr, trf, Lang};
 use crate::progress::DecodeError;
 use crate::web::download;
 use crate::web::state::{Action, AppCtx, Notice};
+use crate::web::update;
 use crate::web::widgets::{param_list, shorten};
 use yew::prelude::*;
 
@@ -96,6 +97,17 @@ fn body(lang: Lang, n: &Notice) -> (&'static str, Html) {
             "info",
             html! {
                 <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &param_list(bad))]) }</p>
+            },
+        ),
+        Notice::UpdateReady => (
+            "info",
+            html! {
+                <div class="notice-body" data-testid="notice-update">
+                    <p>{ tr(lang, "notice.update_ready") }</p>
+                    <button type="button" onclick={Callback::from(|_| update::apply())} data-testid="update-reload">
+                        { tr(lang, "notice.update_reload") }
+                    </button>
+                </div>
             },
         ),
     }

@@ -22,6 +22,8 @@ pub enum Notice {
     CannotSave,
     /// Query parameters that were ignored.
     BadParams(Vec<BadParam>),
+    /// A new build is installed and waits for a reload (`web::update`).
+    UpdateReady,
 }
 
 #[derive(Clone, Debug, PartialEq)]
