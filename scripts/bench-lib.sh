@@ -1,0 +1,32 @@
+# Shared by scripts/bench, scripts/bench-latency and scripts/lighthouse (source it):
+# PATH, the folder to measure, and a private nginx serving it.
+#   bench_dist [dist-dir]   sets DIST: the given folder, or a fresh release
+#                           build in .tmp/dist-bench when none is given
+#   bench_serve <port>      serves $DIST on 127.0.0.1:<port> until the script exits
+# Figures land in $BENCH_OUT (default .tmp/bench) as JSON for scripts/bench.
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+BENCH_OUT=${BENCH_OUT:-$PWD/.tmp/bench}
+mkdir -p "$BENCH_OUT"
+export BENCH_OUT
+
+bench_dist() {
+  if [ -n "${1:-}" ]; then
+    DIST=$(realpath "$1")
+    [ -f "$DIST/index.html" ] || { echo "no index.html in $1" >&2; exit 2; }
+  else
+    ./scripts/setup >/dev/null
+    DIST=$PWD/.tmp/dist-bench
+    echo "building the release into .tmp/dist-bench ..." >&2
+    trunk build --release --offline --dist "$DIST" >"$BENCH_OUT/build.log" 2>&1 \
+      || { cat "$BENCH_OUT/build.log" >&2; exit 1; }
+  fi
+  export DIST
+}
+
+bench_serve() {
+  BENCH_PORT=$1
+  ./scripts/nginx start "$DIST" "$BENCH_PORT"
+  trap './scripts/nginx stop "$BENCH_PORT"' EXIT
+  BASE_URL="http://127.0.0.1:$BENCH_PORT"
+  export BASE_URL
+}
