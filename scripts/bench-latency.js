@@ -17,7 +17,9 @@
 //    checks the DOM really changed inside that frame; if anything changed later
 //    (work in a later task), the measure waits for further frames until a
 //    frame starts after the last mutation. Reported: the whole span (change →
-//    frame produced) and its script part (change → last DOM mutation).
+//    frame produced), its script part (change → last DOM mutation) and the
+//    frame's own part (second callback → message: style, layout, paint,
+//    commit).
 //    Values walk up and down each slider's range in twelfths, snapped to its
 //    step, so each change differs from the last; all changes of a screen run
 //    back to back in the page, so the Smith screen's Monte Carlo (deferred
@@ -101,12 +103,14 @@ function probe() {
     });
     requestAnimationFrame(() => {
       inFrame = B.mut;
+      const scriptDone = performance.now();
       const ch = new MessageChannel();
       ch.port1.onmessage = async () => {
         let t = performance.now();
+        const rendered = t - scriptDone;
         if (B.mut !== inFrame) t = await B.painted(); // work left for later frames
-        resolve({ total: t - t0, script: B.mut > before ? B.lastMut - t0 : 0, changed: B.mut > before,
-          t0, t1: t, late: B.mut !== inFrame });
+        resolve({ total: t - t0, script: B.mut > before ? B.lastMut - t0 : 0, render: rendered,
+          changed: B.mut > before, t0, t1: t, late: B.mut !== inFrame });
       };
       ch.port2.postMessage(0);
     });
@@ -189,6 +193,7 @@ async function dispatchRun(page, screen) {
     overlapping_long_tasks: counted.filter((r) => overlapsLong(r, res.long)).length,
     total: stats(counted.map((r) => r.total)),
     script: stats(counted.map((r) => r.script)),
+    render: stats(counted.map((r) => r.render)),
     per_slider: Object.fromEntries(Object.entries(perSlider).map(([k, v]) => [k, stats(v)])),
   };
 }
@@ -289,13 +294,14 @@ async function monteCarloRun(page) {
   const cen = (v) => (v === 0 ? '<16' : v.toFixed(0));
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
-  console.log(`Chromium ${result.chromium}, 1280×800, times in ms (median / p95 / worst)`);
+  console.log(`Chromium ${result.chromium}, 1280×800, times in ms (Event Timing: 8 ms steps, only ≥ 16 ms reported)`);
   console.log(`${pad('screen', 15)}${pad('method', 34)}${lpad('n', 5)}${lpad('median', 8)}${lpad('p95', 8)}${lpad('worst', 8)}`);
   for (const [screen, r] of Object.entries(result.screens)) {
     const row = (m, s, cell = f) => console.log(`${pad(screen, 15)}${pad(m, 34)}${lpad(s.n, 5)}`
       + `${lpad(cell(s.median), 8)}${lpad(cell(s.p95), 8)}${lpad(cell(s.worst), 8)}`);
     row(`dispatch → frame (${r.dispatch.sliders} sliders)`, r.dispatch.total);
-    row('dispatch → DOM updated (script)', r.dispatch.script);
+    row('  of which script (→ last DOM change)', r.dispatch.script);
+    row('  of which the frame (style…commit)', r.dispatch.render);
     row('key → frame', r.keys.total);
     row(`key, Event Timing (${r.keys.event_timing.reported} ≥16 ms)`, r.keys.event_timing, cen);
     const notes = [];
