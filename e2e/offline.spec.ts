@@ -96,7 +96,7 @@ test('index.html has no inline script, and the CSP comes as header and <meta>', 
   expect((await request.get('/selfchecks/3-1.json')).headers()['cache-control']).toBe('no-cache');
 });
 
-test('the web manifest is linked, valid, and its icons exist', async ({ page, request }) => {
+test('the web manifest is linked, valid, and its icons exist; Chromium finds the app installable', async ({ page, context, request }) => {
   await gotoApp(page, '#/');
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
   expect(href).toBeTruthy();
@@ -127,6 +127,25 @@ test('the web manifest is linked, valid, and its icons exist', async ({ page, re
     expect(file.ok(), icon.src).toBe(true);
     expect(file.headers()['content-type']).toBe(icon.type);
   }
+
+  // Chromium's own verdict: the manifest parses and the app is installable
+  // (a Playwright context counts as incognito, which is no fault of the app).
+  await waitForWorker(page);
+  const cdp = await context.newCDPSession(page);
+  const parsed = await cdp.send('Page.getAppManifest');
+  expect(parsed.errors).toEqual([]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+});
+
+test('where service workers are unavailable, the app runs without one and says nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined, configurable: true });
+  });
+  await gotoApp(page, '#/lecture/2');
+  await gotoApp(page, '#/self-check/3-1');
+  await expect(page.getByTestId('selfcheck-answer')).toBeVisible();
+  expect(await page.evaluate(() => 'serviceWorker' in navigator && navigator.serviceWorker)).toBeFalsy();
 });
 
 test('the service worker precaches the whole build, and the app works offline', async ({ page, context }) => {
