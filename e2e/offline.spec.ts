@@ -198,7 +198,7 @@ test.describe('a new build', () => {
   test('replaces the old one once the trainee reloads, and deletes its cache', async ({ page, context }) => {
     test.setTimeout(90_000);
     // Two builds: the one under test, and a copy with a changed index.html
-    // and content file that scripts/post-build has processed again.
+    // and content file whose service worker scripts/post-build has written anew.
     const work = path.join(ROOT, `.tmp/offline-update-${UPDATE_PORT}`);
     const [a, b] = [path.join(work, 'a'), path.join(work, 'b')];
     fs.rmSync(work, { recursive: true, force: true });
@@ -208,7 +208,7 @@ test.describe('a new build', () => {
     fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</head>', '<meta name="loyalty-build" content="next"></head>'));
     const changed = path.join(b, 'selfchecks/3-1.json');
     fs.appendFileSync(changed, '\n');
-    execFileSync('node', ['scripts/post-build', b], { cwd: ROOT });
+    execFileSync('node', ['scripts/post-build', b, 'serviceWorker'], { cwd: ROOT });
     const oldCache = workerOf(fs.readFileSync(path.join(a, 'sw.js'), 'utf8')).cache;
     const newCache = workerOf(fs.readFileSync(path.join(b, 'sw.js'), 'utf8')).cache;
     expect(newCache).not.toBe(oldCache);
