@@ -1,7 +1,11 @@
 # Shared by scripts/bench, scripts/bench-latency and scripts/lighthouse (source it):
 # PATH, the folder to measure, and a private nginx serving it.
 #   bench_dist [dist-dir]   sets DIST: the given folder, or a fresh release
-#                           build in .tmp/dist-bench when none is given
+#                           build in .tmp/dist-bench when none is given: of the
+#                           working tree, or with BENCH_REV=<git rev> of that
+#                           commit (exported to .tmp/bench-src, so edits in
+#                           progress in the working tree do not leak in)
+#                           BENCH_SRC: the source folder that was built
 #   bench_serve <port>      serves $DIST on 127.0.0.1:<port> until the script exits
 # Figures land in $BENCH_OUT (default .tmp/bench) as JSON for scripts/bench.
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -13,14 +17,26 @@ bench_dist() {
   if [ -n "${1:-}" ]; then
     DIST=$(realpath "$1")
     [ -f "$DIST/index.html" ] || { echo "no index.html in $1" >&2; exit 2; }
+    BENCH_SRC=${BENCH_SRC:-$PWD}
   else
     ./scripts/setup >/dev/null
     DIST=$PWD/.tmp/dist-bench
-    echo "building the release into .tmp/dist-bench ..." >&2
-    trunk build --release --offline --dist "$DIST" >"$BENCH_OUT/build.log" 2>&1 \
+    local root=$PWD src=$PWD
+    if [ -n "${BENCH_REV:-}" ]; then
+      src=$PWD/.tmp/bench-src
+      rm -rf "$src"
+      mkdir -p "$src"
+      git archive "$BENCH_REV" | tar -x -C "$src"
+      echo "building the release of $BENCH_REV ($(git rev-parse --short "$BENCH_REV")) into .tmp/dist-bench ..." >&2
+    else
+      echo "building the release of the working tree into .tmp/dist-bench ..." >&2
+    fi
+    BENCH_SRC=$src
+    (cd "$src" && CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target} \
+      trunk build --release --offline --dist "$DIST") >"$BENCH_OUT/build.log" 2>&1 \
       || { cat "$BENCH_OUT/build.log" >&2; exit 1; }
   fi
-  export DIST
+  export DIST BENCH_SRC
 }
 
 bench_serve() {
