@@ -7,7 +7,6 @@
 use crate::i18n::Text;
 use serde::Deserialize;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// Number of lectures in the course.
 pub const LECTURES: u8 = 12;
@@ -104,6 +103,7 @@ impl Course {
 }
 
 /// The shipped course file.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embed-content"))]
 pub const LECTURES_JSON: &str = include_str!("../content/lectures.json");
 
 /// Parses a course file (the shipped one, or one under test).
@@ -111,16 +111,45 @@ pub fn parse(json: &str) -> Result<Course, serde_json::Error> {
     serde_json::from_str(json)
 }
 
+/// What `course()` gives when there is nothing to give.
+static EMPTY: Course = Course {
+    chapters: Vec::new(),
+    lectures: Vec::new(),
+};
+
 /// The shipped course. `tests/content.rs` proves it parses and validates, so
 /// the fallback (an empty course) can only appear in a broken build.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embed-content"))]
 pub fn course() -> &'static Course {
-    static COURSE: OnceLock<Course> = OnceLock::new();
-    COURSE.get_or_init(|| {
-        parse(LECTURES_JSON).unwrap_or(Course {
-            chapters: Vec::new(),
-            lectures: Vec::new(),
-        })
-    })
+    static COURSE: std::sync::OnceLock<Course> = std::sync::OnceLock::new();
+    COURSE.get_or_init(|| parse(LECTURES_JSON).unwrap_or_else(|_| EMPTY.clone()))
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+thread_local! {
+    static COURSE: std::cell::RefCell<(crate::i18n::Parts, Option<&'static Course>)> = Default::default();
+}
+
+/// The course as far as its language parts have arrived (browser bundles,
+/// `web::texts`); empty before the first.
+#[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+pub fn course() -> &'static Course {
+    COURSE.with(|c| c.borrow().1).unwrap_or(&EMPTY)
+}
+
+/// Adds one language's part of the course file (browser bundles; a no-op
+/// where the course is compiled in).
+pub fn install_course(part: &str) -> Result<(), String> {
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+    COURSE.with(|c| {
+        let mut c = c.borrow_mut();
+        let course: Course = c.0.add(part)?;
+        // Kept for the page's lifetime: at most once per language.
+        c.1 = Some(Box::leak(Box::new(course)));
+        Ok::<(), String>(())
+    })?;
+    let _ = part;
+    Ok(())
 }
 
 /// Every problem found in a course file; empty means valid.

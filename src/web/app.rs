@@ -1,18 +1,19 @@
 //! The shell around every screen: state and router, header with language and
 //! presentation switches, notices, keyboard shortcuts, and the page itself.
 
+use crate::bundle::Bundle;
 use crate::content::{course, BUILT_EXERCISES, LECTURES};
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
 use crate::web::keys;
 use crate::web::notices::Notices;
-use crate::web::pages::{
-    emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage, not_found::NotFound,
-    progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,
-};
+use crate::web::handoff::{self, Handoff};
+use crate::web::pages::not_found::NotFound;
+use crate::web::screens;
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
+use crate::web::texts;
 use crate::web::update;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -45,9 +46,10 @@ fn initial_state() -> State {
     }
     State {
         progress,
-        present: false,
+        present: handoff::present(),
         can_save: start.can_save,
         notices,
+        texts: 0,
     }
 }
 
@@ -63,17 +65,21 @@ pub fn App() -> Html {
     }
 }
 
-/// Renders the screen for a route.
+/// Renders the screen for a route: this bundle's own screens, not-found for
+/// addresses that lead nowhere, and a hand-off to the bundle that holds any
+/// other screen.
 fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Lecture { n } if (1..=LECTURES).contains(&n) => html! { <LecturePage {n} /> },
-        Route::Progress => html! { <ProgressPage /> },
-        Route::Smith => html! { <SmithPage /> },
-        Route::Mirror => html! { <MirrorPage /> },
-        Route::EmotionLine => html! { <EmotionLinePage /> },
-        Route::SelfCheck { id } if BUILT_EXERCISES.contains(&id.as_str()) => html! { <SelfCheckPage {id} /> },
-        Route::Lecture { .. } | Route::SelfCheck { .. } | Route::NotFound => html! { <NotFound /> },
+    let route = match route {
+        Route::Lecture { n } if !(1..=LECTURES).contains(&n) => Route::NotFound,
+        Route::SelfCheck { id } if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
+        r => r,
+    };
+    if let Some(page) = (screens::installed().screens)(&route) {
+        return page;
+    }
+    match Bundle::of(&route) {
+        Some(to) => html! { <Handoff {to} /> },
+        None => html! { <NotFound /> },
     }
 }
 
@@ -91,6 +97,7 @@ fn title(route: &Route, lang: Lang) -> String {
             None => tr(lang, "notfound.title"),
         },
         Route::Progress => tr(lang, "progress.title"),
+        Route::Class => tr(lang, "class.title"),
         Route::Smith => tr(lang, "model.smith"),
         Route::Mirror => tr(lang, "model.mirror"),
         Route::EmotionLine => tr(lang, "model.emotion-line"),
@@ -144,7 +151,8 @@ fn Shell() -> Html {
     }
 
     // Document language, title and presentation class follow the state.
-    use_effect_with((lang, ctx.present, route.clone()), |(lang, present, route)| {
+    use_effect_with((lang, ctx.present, route.clone(), ctx.texts), |(lang, present, route, _)| {
+        handoff::set_present(*present);
         let document = gloo::utils::document();
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", lang.html_tag());
@@ -157,9 +165,29 @@ fn Shell() -> Html {
     {
         let first = use_mut_ref(|| true);
         use_effect_with(route.clone(), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            // Not at start-up, unless the start is a hand-off from another bundle.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) || handoff::take_focus_request() {
                 focus("#main");
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+
+    // A language switched to for the first time: its texts arrive first
+    // (until then, screens show the language already here). Not at the
+    // first render: start-up loaded the address's language, which the
+    // query effect above is about to apply.
+    {
+        let ctx = ctx.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(lang, move |&lang| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !texts::ready(lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match texts::load(lang).await {
+                        Ok(()) => ctx.dispatch(Action::TextsLoaded),
+                        Err(e) => ctx.dispatch(Action::Notify(Notice::TextsFailed(lang, e))),
+                    }
+                });
             }
         });
     }
@@ -287,6 +315,7 @@ fn Shell() -> Html {
             if !ctx.present {
                 <footer class="site-footer">
                     <p>{ tr(lang, "footer.local") }</p>
+                    <Link<Route> to={Route::Class}>{ tr(lang, "class.link") }</Link<Route>>
                     <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
                         { tr(lang, "help.open") }
                     </button>
@@ -369,6 +398,9 @@ fn Shortcuts(p: &ShortcutsProps) -> Html {
         ("H", "help.key_home"),
         ("← →", "help.key_lectures"),
         ("PgUp PgDn", "help.key_pages"),
+        ("S", "help.key_step"),
+        ("→ ← Home End", "help.key_steps"),
+        ("R", "help.key_reset"),
         ("Esc", "help.key_close"),
     ];
     html! {

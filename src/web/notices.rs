@@ -99,6 +99,14 @@ fn body(lang: Lang, n: &Notice) -> (&'static str, Html) {
                 <p class="notice-body" data-testid="notice-params">{ trf(lang, "notice.bad_params", &[("params", &param_list(bad))]) }</p>
             },
         ),
+        Notice::TextsFailed(wanted, why) => (
+            "warning",
+            html! {
+                <p class="notice-body" data-testid="notice-texts">
+                    { trf(lang, "notice.texts_failed", &[("lang", &tr(*wanted, "lang.name")), ("why", &shorten(why, 200))]) }
+                </p>
+            },
+        ),
         Notice::UpdateReady => (
             "info",
             html! {

@@ -24,6 +24,8 @@ pub enum Notice {
     BadParams(Vec<BadParam>),
     /// A new build is installed and waits for a reload (`web::update`).
     UpdateReady,
+    /// A language's texts could not be loaded (`web::texts`); the reason.
+    TextsFailed(Lang, String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +34,9 @@ pub struct State {
     pub present: bool,
     pub can_save: bool,
     pub notices: Vec<Notice>,
+    /// How many languages' texts have arrived since start (`web::texts`):
+    /// a change re-renders every screen in the new language.
+    pub texts: u8,
 }
 
 impl State {
@@ -55,6 +60,8 @@ pub enum Action {
     /// Replaces all progress (import, reset).
     Replace(Progress),
     SaveFailed,
+    /// A language's texts arrived.
+    TextsLoaded,
     Notify(Notice),
     Dismiss(usize),
 }
@@ -79,6 +86,7 @@ impl Reducible for State {
                     s.notices.push(Notice::CannotSave);
                 }
             }
+            Action::TextsLoaded => s.texts = s.texts.wrapping_add(1),
             Action::Notify(n) => {
                 if !s.notices.contains(&n) {
                     s.notices.push(n);

@@ -1,0 +1,65 @@
+// Loyalty Lab start-up: picks the WebAssembly bundle that holds the screen
+// of the address and starts it. An external module, so the page needs no
+// inline script (Content-Security-Policy). scripts/bundles.js copies this
+// file into the build as boot-<hash>.js with BUNDLES filled in.
+//
+// The screens are split into bundles (src/bundle.rs) so that no first load
+// carries every screen. A running bundle asked for a screen it does not hold
+// writes the bundle's name to sessionStorage and reloads (src/web/handoff.rs);
+// that name wins over the address here.
+
+/** Bundle name -> its JavaScript glue and WebAssembly file. */
+const BUNDLES = /*@BUNDLES@*/ {};
+/** Language -> its parts of the UI strings and course texts
+ * (src/web/texts.rs reads this as window.loyaltyContent). */
+const CONTENT = /*@CONTENT@*/ {};
+
+/** Address path -> bundle, for the first load: must agree with
+ * `Bundle::of` in src/bundle.rs (tests/bundle.rs checks). A path that ends
+ * with "/" is a prefix. Everything else is in "map". */
+const ROUTES = [
+  ['/class', 'class'],
+  ['/smith', 'smith'],
+  ['/mirror', 'mirror'],
+  ['/emotion-line', 'emotion-line'],
+  ['/self-check/', 'self-check'],
+];
+const FORCED = 'loyalty-lab.bundle';
+
+function pick() {
+  let forced = null;
+  try {
+    forced = sessionStorage.getItem(FORCED);
+    sessionStorage.removeItem(FORCED);
+  } catch (e) {
+    // storage blocked: the address decides
+  }
+  if (forced && Object.hasOwn(BUNDLES, forced)) return forced;
+  const path = location.hash.replace(/^#/, '').split('?')[0];
+  for (const [route, bundle] of ROUTES) {
+    if (route.endsWith('/') ? path.startsWith(route) : path === route) return bundle;
+  }
+  return 'map';
+}
+
+/** A bundle that cannot load (offline before the first visit, a damaged
+ * copy) shows the page's static recovery panel with the reason. */
+function failed(error) {
+  const panel = document.getElementById('recovery');
+  const detail = document.getElementById('recovery-detail');
+  if (detail) detail.textContent = String(error && error.message ? error.message : error);
+  if (panel) panel.hidden = false;
+}
+
+const bundle = BUNDLES[pick()];
+window.loyaltyContent = CONTENT;
+try {
+  // The WebAssembly download starts at once, beside the glue's.
+  const wasm = fetch(bundle.wasm);
+  wasm.catch(() => {}); // reported through init below, not as unhandled
+  const glue = await import(bundle.js);
+  await glue.default({ module_or_path: wasm });
+  window.wasmBindings = glue;
+} catch (error) {
+  failed(error);
+}

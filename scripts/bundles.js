@@ -1,0 +1,159 @@
+// The screen-bundles step of scripts/post-build (see src/bundle.rs): builds
+// the WebAssembly bundles with cargo, wasm-bindgen and (release) wasm-opt
+// into the build folder under content-hashed names, and starts them with
+// boot-<hash>.js (assets/boot.js with the table of bundles filled in).
+//
+// Release builds make one bundle per src/bin/*.rs (a screen family each).
+// Debug builds (trunk serve) make only the all-screens bundle of
+// src/main.rs and point every name at it: quicker, same start-up path.
+
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const ALL = 'loyalty-lab';
+const WASM_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+/** The bundle names: one per src/bin/*.rs. */
+function bundleNames() {
+  return fs
+    .readdirSync(path.join(ROOT, 'src/bin'))
+    .filter((f) => f.endsWith('.rs'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** A tool from node_modules/.bin, else from PATH. */
+function tool(name) {
+  const local = path.join(ROOT, 'node_modules/.bin', name);
+  return fs.existsSync(local) ? local : name;
+}
+
+function hash16(...buffers) {
+  const h = crypto.createHash('sha256');
+  for (const b of buffers) h.update(b);
+  return h.digest('hex').slice(0, 16);
+}
+
+function screenBundles(ctx) {
+  const names = bundleNames();
+  const bins = ctx.release ? names : [ALL];
+  const profile = ctx.release ? 'release' : 'debug';
+  const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown'];
+  if (ctx.release) cargoArgs.push('--release');
+  for (const b of bins) cargoArgs.push('--bin', b);
+  run('cargo', cargoArgs);
+
+  const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+  const scratch = fs.mkdtempSync(path.join(ctx.dir, '.bundles-'));
+  for (const f of fs.readdirSync(ctx.dir)) {
+    if (/^(boot|[a-z-]+)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f) && !f.startsWith('sw-register-')) {
+      fs.unlinkSync(path.join(ctx.dir, f));
+    }
+  }
+  const files = {};
+  try {
+    for (const bin of bins) {
+      const input = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
+      run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', scratch, '--out-name', bin, input]);
+    }
+    // wasm-opt (binaryen's npm build runs under node and is slow): all
+    // bundles at once, one process each.
+    if (ctx.release) {
+      const opt = bins.map((bin) => {
+        const wasm = JSON.stringify(path.join(scratch, `${bin}_bg.wasm`));
+        return `${JSON.stringify(tool('wasm-opt'))} -Oz ${WASM_FEATURES.join(' ')} ${wasm} -o ${wasm} & pids+=($!)`;
+      });
+      run('bash', ['-c', `pids=(); ${opt.join('; ')}; for p in "\${pids[@]}"; do wait "$p" || exit 1; done`]);
+    }
+    for (const bin of bins) {
+      const wasmIn = path.join(scratch, `${bin}_bg.wasm`);
+      const js = fs.readFileSync(path.join(scratch, `${bin}.js`));
+      const wasm = fs.readFileSync(wasmIn);
+      const stem = `${bin}-${hash16(js, wasm)}`;
+      fs.writeFileSync(path.join(ctx.dir, `${stem}.js`), js);
+      fs.writeFileSync(path.join(ctx.dir, `${stem}_bg.wasm`), wasm);
+      files[bin] = { js: `./${stem}.js`, wasm: `./${stem}_bg.wasm` };
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const table = {};
+  for (const name of names) table[name] = files[ctx.release ? name : ALL];
+
+  const content = textParts(ctx);
+  let boot = fs.readFileSync(path.join(ROOT, 'assets/boot.js'), 'utf8');
+  for (const [slot, value] of [['/*@BUNDLES@*/ {}', table], ['/*@CONTENT@*/ {}', content]]) {
+    if (!boot.includes(slot)) throw new Error(`assets/boot.js has no ${slot} to fill in`);
+    boot = boot.replace(slot, JSON.stringify(value));
+  }
+  const bootName = `boot-${hash16(boot)}.js`;
+  fs.writeFileSync(path.join(ctx.dir, bootName), boot);
+
+  const indexFile = path.join(ctx.dir, 'index.html');
+  let html = fs.readFileSync(indexFile, 'utf8');
+  html = html.replace(/\s*<script type="module" src="[^"]*boot-[0-9a-f]{16}\.js"><\/script>/g, '');
+  // The placeholder that keeps Trunk from building Rust itself (index.html).
+  html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/g, '');
+  html = html.replace(/<\/head>/i, `<script type="module" src="${ctx.base}${bootName}"></script></head>`);
+  fs.writeFileSync(indexFile, html);
+}
+
+const LANGS = ['zh', 'en'];
+
+/** One language's part of a bilingual content value: every `{zh, en}` text
+ * keeps only `lang`'s slot (the other is ""), so a bundle downloads only the
+ * language it shows; src/i18n.rs `Parts` puts the parts back together. */
+function only(value, lang) {
+  if (Array.isArray(value)) return value.map((v) => only(v, lang));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 2 && LANGS.every((l) => typeof value[l] === 'string')) {
+      return Object.fromEntries(LANGS.map((l) => [l, l === lang ? value[l] : '']));
+    }
+    return Object.fromEntries(keys.map((k) => [k, only(value[k], lang)]));
+  }
+  return value;
+}
+
+/** Writes `ui.<lang>-<hash>.json` and `lectures.<lang>-<hash>.json` from
+ * content/ui.json and content/lectures.json; returns their table
+ * {lang: {ui, lectures}} for boot.js. The language names (`lang.*`) stay
+ * in both languages in every part: the language switch shows the other
+ * language's name before its texts have arrived. */
+function textParts(ctx) {
+  for (const f of fs.readdirSync(ctx.dir)) {
+    if (/^(ui|lectures)\.(zh|en)-[0-9a-f]{16}\.json$/.test(f)) fs.unlinkSync(path.join(ctx.dir, f));
+  }
+  const table = Object.fromEntries(LANGS.map((l) => [l, {}]));
+  for (const kind of ['ui', 'lectures']) {
+    const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'content', `${kind}.json`), 'utf8'));
+    for (const lang of LANGS) {
+      const part = only(source, lang);
+      if (kind === 'ui') {
+        for (const key of Object.keys(source)) if (key.startsWith('lang.')) part[key] = source[key];
+      }
+      const text = JSON.stringify(part);
+      const name = `${kind}.${lang}-${hash16(text)}.json`;
+      fs.writeFileSync(path.join(ctx.dir, name), text);
+      table[lang][kind] = `${ctx.base}${name}`;
+    }
+  }
+  return table;
+}
+
+module.exports = { screenBundles, bundleNames };

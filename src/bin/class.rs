@@ -1,0 +1,6 @@
+//! Bundle `class`: the shell and the trainer's class view (see `loyalty_lab::bundle`).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::Class), loyalty_lab::web::screens::class);
+}

@@ -1,0 +1,6 @@
+//! Bundle `map`: the shell and the course map, lectures and my progress (see `loyalty_lab::bundle`).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::Map), loyalty_lab::web::screens::map);
+}

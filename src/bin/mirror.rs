@@ -1,0 +1,6 @@
+//! Bundle `mirror`: the shell and the satisfaction mirror (see `loyalty_lab::bundle`).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::Mirror), loyalty_lab::web::screens::mirror);
+}

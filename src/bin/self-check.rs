@@ -1,0 +1,6 @@
+//! Bundle `self-check`: the shell and the self-checks (see `loyalty_lab::bundle`).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::SelfCheck), loyalty_lab::web::screens::self_check);
+}

@@ -1,0 +1,73 @@
+//! Screen bundles: the app ships as several WebAssembly files, one per family
+//! of screens, so that no screen's first load carries every other screen's
+//! code (DESIGN.md, "Initial load ... every kilobyte is justified").
+//!
+//! Every bundle holds the shell (header, notices, shortcuts, not-found) and
+//! the screens of its family. `assets/boot.js` picks the bundle for the
+//! address at load; when a running bundle is asked for a screen it does not
+//! hold, it names the bundle that does and reloads the page into it
+//! (`web::handoff`). All state lives in storage and the address, so a reload
+//! loses nothing. Pure module: no yew, no web-sys.
+
+use crate::route::Route;
+
+/// A family of screens built into one WebAssembly file (`src/bin/<name>.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// Course map, lectures, my progress.
+    Map,
+    /// The trainer's class view.
+    Class,
+    Smith,
+    Mirror,
+    EmotionLine,
+    SelfCheck,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 6] = [
+        Bundle::Map,
+        Bundle::Class,
+        Bundle::Smith,
+        Bundle::Mirror,
+        Bundle::EmotionLine,
+        Bundle::SelfCheck,
+    ];
+
+    /// The bundle's file name stem, as `scripts/build-bundles` writes it and
+    /// `assets/boot.js` looks it up.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Map => "map",
+            Bundle::Class => "class",
+            Bundle::Smith => "smith",
+            Bundle::Mirror => "mirror",
+            Bundle::EmotionLine => "emotion-line",
+            Bundle::SelfCheck => "self-check",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Bundle> {
+        Bundle::ALL.into_iter().find(|b| b.name() == name)
+    }
+
+    /// The bundle that holds a route's screen. Not-found is in every bundle,
+    /// so it belongs to none: `None` means "show it where you are".
+    pub fn of(route: &Route) -> Option<Bundle> {
+        Some(match route {
+            Route::Home | Route::Lecture { .. } | Route::Progress => Bundle::Map,
+            Route::Class => Bundle::Class,
+            Route::Smith => Bundle::Smith,
+            Route::Mirror => Bundle::Mirror,
+            Route::EmotionLine => Bundle::EmotionLine,
+            Route::SelfCheck { .. } => Bundle::SelfCheck,
+            Route::NotFound => return None,
+        })
+    }
+
+    /// Whether the bundle's screens show lecture texts (so start-up loads
+    /// the course file for it).
+    pub fn needs_lectures(self) -> bool {
+        matches!(self, Bundle::Map | Bundle::Class | Bundle::SelfCheck)
+    }
+}

@@ -1,0 +1,27 @@
+//! Times the Mrs Smith Monte Carlo kernel in the browser, for `scripts/bench`
+//! (exported as `bench_smith` by the bundles that hold the Smith screen).
+
+/// `runs` runs of 100,000 trials with the course defaults; the median
+/// milliseconds per run.
+pub fn smith(runs: u32) -> f64 {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
+    let p = crate::smith::Params::default();
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|i| {
+            let t = perf.now();
+            let s = crate::smith::simulate(
+                &crate::smith::Params {
+                    seed: u64::from(i),
+                    ..p
+                },
+                crate::smith::TRIALS,
+            );
+            std::hint::black_box(s.ok());
+            perf.now() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}

@@ -1,0 +1,91 @@
+//! Which screens a bundle renders (see `bundle`). Each `src/bin/*.rs`
+//! installs one of these functions at start; only the pages it names are
+//! linked into that WebAssembly file. `all` holds every screen (the
+//! development build and the component tests).
+
+use crate::bundle::Bundle;
+use crate::route::Route;
+use crate::web::pages::{
+    class::ClassPage, emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage,
+    progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,
+};
+use std::cell::Cell;
+use yew::prelude::*;
+
+/// Renders the screens of one bundle; None for a route it does not hold.
+pub type Screens = fn(&Route) -> Option<Html>;
+
+/// The screens this bundle holds, and which bundle it is (None: all of them).
+#[derive(Clone, Copy)]
+pub struct Installed {
+    pub bundle: Option<Bundle>,
+    pub screens: Screens,
+}
+
+thread_local! {
+    static INSTALLED: Cell<Installed> = const { Cell::new(Installed { bundle: None, screens: |_| None }) };
+}
+
+/// Called once at start, before the app renders.
+pub fn install(bundle: Option<Bundle>, screens: Screens) {
+    INSTALLED.with(|i| i.set(Installed { bundle, screens }));
+}
+
+pub fn installed() -> Installed {
+    INSTALLED.with(Cell::get)
+}
+
+pub fn map(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Home => html! { <Home /> },
+        Route::Lecture { n } => html! { <LecturePage n={*n} /> },
+        Route::Progress => html! { <ProgressPage /> },
+        _ => return None,
+    })
+}
+
+pub fn class(route: &Route) -> Option<Html> {
+    matches!(route, Route::Class).then(|| html! { <ClassPage /> })
+}
+
+pub fn smith(route: &Route) -> Option<Html> {
+    matches!(route, Route::Smith).then(|| html! { <SmithPage /> })
+}
+
+pub fn mirror(route: &Route) -> Option<Html> {
+    matches!(route, Route::Mirror).then(|| html! { <MirrorPage /> })
+}
+
+pub fn emotion_line(route: &Route) -> Option<Html> {
+    matches!(route, Route::EmotionLine).then(|| html! { <EmotionLinePage /> })
+}
+
+pub fn self_check(route: &Route) -> Option<Html> {
+    match route {
+        Route::SelfCheck { id } => Some(html! { <SelfCheckPage id={id.clone()} /> }),
+        _ => None,
+    }
+}
+
+/// Every screen.
+pub fn all(route: &Route) -> Option<Html> {
+    map(route)
+        .or_else(|| class(route))
+        .or_else(|| smith(route))
+        .or_else(|| mirror(route))
+        .or_else(|| emotion_line(route))
+        .or_else(|| self_check(route))
+}
+
+/// The screens function of a bundle (for tests: proves each bundle holds
+/// every route `Bundle::of` sends to it).
+pub fn of(bundle: Bundle) -> Screens {
+    match bundle {
+        Bundle::Map => map,
+        Bundle::Class => class,
+        Bundle::Smith => smith,
+        Bundle::Mirror => mirror,
+        Bundle::EmotionLine => emotion_line,
+        Bundle::SelfCheck => self_check,
+    }
+}

@@ -1,0 +1,106 @@
+//! The UI strings and course texts of a language, loaded from the
+//! per-language parts the build writes next to the app (`i18n::Parts`;
+//! `scripts/bundles.js` writes them and `assets/boot.js` lists them as
+//! `window.loyaltyContent`): the first language before the app renders, the
+//! other on a switch. Bundles that show no lecture texts load no course.
+//! Where the texts are compiled in (`i18n::EMBEDDED`) nothing is loaded.
+
+use crate::i18n::{self, Lang};
+use crate::progress::Loaded;
+use crate::route::parse_global;
+use crate::web::screens;
+use std::cell::Cell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    static READY: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
+}
+
+/// Whether `lang`'s texts are here.
+pub fn ready(lang: Lang) -> bool {
+    i18n::EMBEDDED || READY.with(|r| r.get()[slot(lang)])
+}
+
+/// The language to start in: the address's `lang`, else the saved choice,
+/// else Chinese (the same order the shell applies once running).
+pub fn first_lang() -> Lang {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let query = hash.split_once('?').map_or("", |(_, q)| q);
+    let saved = || {
+        let raw = web_sys::window()?.local_storage().ok()??.get_item(crate::web::storage::KEY).ok()?;
+        match crate::progress::load(raw.as_deref()) {
+            Loaded::Found(d) => d.progress.lang,
+            _ => None,
+        }
+    };
+    parse_global(query).0.lang.or_else(saved).unwrap_or_default()
+}
+
+/// The address of one part, from the list `assets/boot.js` publishes.
+fn url(lang: Lang, kind: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
+    get(&window, "loyaltyContent")
+        .and_then(|c| get(&c, lang.code()))
+        .and_then(|l| get(&l, kind))
+        .and_then(|u| u.as_string())
+        .ok_or_else(|| format!("no {kind} texts for {} in this build", lang.code()))
+}
+
+/// Starts downloading `url` at once; the text comes when awaited.
+fn start_fetch(url: String) -> impl std::future::Future<Output = Result<String, String>> {
+    let request = web_sys::window().map(|w| JsFuture::from(w.fetch_with_str(&url)));
+    async move {
+        let response = request.ok_or("no window")?.await.map_err(|_| format!("{url}: network error"))?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+        if !response.ok() {
+            return Err(format!("{url}: HTTP {}", response.status()));
+        }
+        let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+        JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| format!("{url}: unreadable"))
+    }
+}
+
+/// Loads `lang`'s UI strings, and its course texts if this bundle shows
+/// them. Nothing is installed unless every part arrived and reads.
+pub async fn load(lang: Lang) -> Result<(), String> {
+    if ready(lang) {
+        return Ok(());
+    }
+    let lectures = screens::installed().bundle.is_none_or(|b| b.needs_lectures());
+    let ui = start_fetch(url(lang, "ui")?);
+    let course = if lectures {
+        Some(start_fetch(url(lang, "lectures")?))
+    } else {
+        None
+    };
+    let ui = ui.await?;
+    let course = match course {
+        Some(c) => Some(c.await?),
+        None => None,
+    };
+    i18n::install_ui(&ui)?;
+    if let Some(c) = course {
+        crate::content::install_course(&c)?;
+    }
+    READY.with(|r| {
+        let mut v = r.get();
+        v[slot(lang)] = true;
+        r.set(v);
+    });
+    Ok(())
+}

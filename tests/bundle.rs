@@ -1,0 +1,123 @@
+//! Screen bundles (src/bundle.rs): every route reaches a bundle that holds
+//! it, every bundle has its binary, and the first-load table in
+//! assets/boot.js agrees with `Bundle::of`. A mismatch here would mean an
+//! extra reload at best and a screen no bundle shows at worst.
+
+use loyalty_lab::bundle::Bundle;
+use loyalty_lab::i18n::{parse_ui, Parts, Text, UI_JSON};
+use loyalty_lab::route::Route;
+use loyalty_lab::web::screens;
+use std::collections::HashMap;
+use yew_router::Routable;
+
+/// One route of every kind the app has.
+fn routes() -> Vec<Route> {
+    let mut r = vec![Route::Home, Route::Progress, Route::Class, Route::Smith, Route::Mirror, Route::EmotionLine];
+    r.extend((1..=loyalty_lab::content::LECTURES).map(|n| Route::Lecture { n }));
+    r.extend(
+        loyalty_lab::content::BUILT_EXERCISES
+            .iter()
+            .map(|id| Route::SelfCheck { id: (*id).to_owned() }),
+    );
+    r
+}
+
+#[test]
+fn every_route_is_held_by_its_bundle_and_only_there() {
+    for route in routes() {
+        let home = Bundle::of(&route).expect("every screen but not-found has a bundle");
+        for b in Bundle::ALL {
+            let held = screens::of(b)(&route).is_some();
+            assert_eq!(held, b == home, "{route:?} in bundle {}", b.name());
+        }
+        assert!(screens::all(&route).is_some(), "{route:?} in the all-screens bundle");
+    }
+    assert_eq!(Bundle::of(&Route::NotFound), None);
+}
+
+#[test]
+fn every_bundle_has_a_binary_and_a_name_that_reads_back() {
+    for b in Bundle::ALL {
+        assert_eq!(Bundle::parse(b.name()), Some(b));
+        let bin = format!("{}/src/bin/{}.rs", env!("CARGO_MANIFEST_DIR"), b.name());
+        let text = std::fs::read_to_string(&bin).unwrap_or_else(|_| panic!("{bin} exists"));
+        assert!(text.contains(&format!("Bundle::{b:?}")), "{bin} starts bundle {b:?}");
+    }
+    let bins = std::fs::read_dir(format!("{}/src/bin", env!("CARGO_MANIFEST_DIR"))).unwrap().count();
+    assert_eq!(bins, Bundle::ALL.len(), "one binary per bundle, no strays");
+}
+
+#[test]
+fn boot_table_agrees_with_the_routes() {
+    let boot = std::fs::read_to_string(format!("{}/assets/boot.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let table = &boot[boot.find("const ROUTES = [").expect("ROUTES table")..];
+    let table = &table[..table.find("];").unwrap()];
+    let rows: Vec<(String, String)> = table
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim().strip_prefix("['")?;
+            let (path, rest) = l.split_once("', '")?;
+            Some((path.to_owned(), rest.split_once('\'')?.0.to_owned()))
+        })
+        .collect();
+    assert_eq!(rows.len(), Bundle::ALL.len() - 1, "a row for every bundle but map: {rows:?}");
+    for (path, name) in &rows {
+        let bundle = Bundle::parse(name).unwrap_or_else(|| panic!("{name} is a bundle"));
+        // A prefix row stands for its routes: try it with an id.
+        let example = if path.ends_with('/') { format!("{path}3-1") } else { path.clone() };
+        assert_eq!(Bundle::of(&Route::resolve(&example)), Some(bundle), "{path}");
+    }
+    // Every other route starts in "map", the table's default.
+    for route in routes() {
+        let path = route.to_path();
+        let listed = rows
+            .iter()
+            .find(|(p, _)| if p.ends_with('/') { path.starts_with(p.as_str()) } else { &path == p });
+        let expected = listed.map_or("map", |(_, n)| n.as_str());
+        assert_eq!(Bundle::of(&route).map(Bundle::name), Some(expected), "{path}");
+    }
+}
+
+/// The build splits content files into one part per language
+/// (scripts/bundles.js `only`); this does the same and checks that the
+/// parts put back together give the whole file, in either order.
+#[test]
+fn language_parts_reassemble_the_whole_file() {
+    fn only(v: &serde_json::Value, lang: &str) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Value::Array(a) => Value::Array(a.iter().map(|x| only(x, lang)).collect()),
+            Value::Object(o) if o.len() == 2 && o.get("zh").is_some_and(Value::is_string) && o.get("en").is_some_and(Value::is_string) => {
+                let mut t = o.clone();
+                for (k, s) in t.iter_mut() {
+                    if k != lang {
+                        *s = Value::String(String::new());
+                    }
+                }
+                Value::Object(t)
+            }
+            Value::Object(o) => Value::Object(o.iter().map(|(k, x)| (k.clone(), only(x, lang))).collect()),
+            other => other.clone(),
+        }
+    }
+    let whole: serde_json::Value = serde_json::from_str(UI_JSON).unwrap();
+    let expected = parse_ui(UI_JSON).unwrap();
+    for order in [["zh", "en"], ["en", "zh"]] {
+        let mut parts = Parts::default();
+        let first: HashMap<String, Text> = parts.add(&only(&whole, order[0]).to_string()).unwrap();
+        // With one part, every text shows in that language, whichever is asked.
+        let lang = loyalty_lab::i18n::Lang::parse(order[0]).unwrap();
+        for (k, t) in &first {
+            assert_eq!(t.get(lang), expected[k].get(lang), "{k}");
+            assert_eq!(t.get(lang.other()), expected[k].get(lang), "{k} falls back");
+        }
+        let both: HashMap<String, Text> = parts.add(&only(&whole, order[1]).to_string()).unwrap();
+        assert_eq!(both, expected);
+    }
+    let course: serde_json::Value = serde_json::from_str(loyalty_lab::content::LECTURES_JSON).unwrap();
+    let mut parts = Parts::default();
+    let _: loyalty_lab::content::Course = parts.add(&only(&course, "en").to_string()).unwrap();
+    let back: loyalty_lab::content::Course = parts.add(&only(&course, "zh").to_string()).unwrap();
+    assert_eq!(back, loyalty_lab::content::parse(loyalty_lab::content::LECTURES_JSON).unwrap());
+    assert!(Parts::default().add::<HashMap<String, Text>>("not json").is_err());
+}
