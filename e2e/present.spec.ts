@@ -63,7 +63,7 @@ test.describe('keyboard shortcuts', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveJSProperty('open', true);
     await expect(page.getByRole('dialog', { name: t('zh', 'help.title') })).toBeVisible();
-    await expect(dialog.locator('kbd')).toHaveText(['?', 'P', 'L', 'H', '← →', 'PgUp PgDn', 'Esc']);
+    await expect(dialog.locator('kbd')).toHaveText(['?', 'P', 'L', 'H', '← →', 'PgUp PgDn', 'S', '→ ← Home End', 'R', 'Esc']);
     for (const key of ['help.key_help', 'help.key_present', 'help.key_lang', 'help.key_home', 'help.key_lectures']) {
       await expect(dialog).toContainText(t('zh', key));
     }

@@ -238,14 +238,14 @@ fn alignment_positions(ver: usize) -> Vec<usize> {
 
 fn mask_bit(mask: u8, x: usize, y: usize) -> bool {
     match mask {
-        0 => (x + y) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (x + y) % 3 == 0,
-        4 => (x / 3 + y / 2) % 2 == 0,
+        0 => (x + y).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (x + y).is_multiple_of(3),
+        4 => (x / 3 + y / 2).is_multiple_of(2),
         5 => x * y % 2 + x * y % 3 == 0,
-        6 => (x * y % 2 + x * y % 3) % 2 == 0,
-        _ => ((x + y) % 2 + x * y % 3) % 2 == 0,
+        6 => (x * y % 2 + x * y % 3).is_multiple_of(2),
+        _ => ((x + y) % 2 + x * y % 3).is_multiple_of(2),
     }
 }
 
@@ -345,8 +345,8 @@ impl Qr {
     fn draw_function_patterns(&mut self) {
         let size = self.size;
         for i in 0..size {
-            self.set(6, i, i % 2 == 0);
-            self.set(i, 6, i % 2 == 0);
+            self.set(6, i, i.is_multiple_of(2));
+            self.set(i, 6, i.is_multiple_of(2));
         }
         for (cx, cy) in [(3, 3), (size - 4, 3), (3, size - 4)] {
             for dy in -4i32..=4 {
@@ -364,7 +364,8 @@ impl Qr {
         for (i, &cx) in pos.iter().enumerate() {
             for (j, &cy) in pos.iter().enumerate() {
                 // Not over the three finders.
-                if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) {
+                let corner = |a: usize, b: usize| a == 0 && (b == 0 || b == last);
+                if corner(i, j) || corner(j, i) {
                     continue;
                 }
                 for dy in -2i32..=2 {

@@ -149,6 +149,31 @@ pub fn parse_global(query: &str) -> (GlobalQuery, Vec<BadParam>) {
     (g, bad)
 }
 
+/// Whether a query parameter is one of the global ones every screen shares.
+fn is_global(name: &str) -> bool {
+    name == "lang" || name == "present"
+}
+
+/// The query a screen's "reset all" leaves: only the global parameters
+/// (`lang`, `present`), so the screen falls back to the course defaults.
+pub fn global_only(query: &str) -> Vec<(String, String)> {
+    query_pairs(query).into_iter().filter(|(k, _)| is_global(k)).collect()
+}
+
+/// The query of a link to share a screen: its own parameters exactly as in
+/// the address, without `present` (whoever opens it chooses) and with the
+/// language shown, so the link opens the same screen in the same language.
+pub fn share_query(query: &str, lang: Lang) -> String {
+    let mut parts: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !is_global(&percent_decode(p.split('=').next().unwrap_or(""))))
+        .collect();
+    let lang = format!("lang={}", lang.code());
+    parts.push(&lang);
+    parts.join("&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

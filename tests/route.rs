@@ -1,7 +1,7 @@
 //! Addresses: route recognition and the global query parameters.
 
 use loyalty_lab::i18n::Lang;
-use loyalty_lab::route::{normalize_hash, parse_global, query_pairs, Route};
+use loyalty_lab::route::{global_only, normalize_hash, parse_global, query_pairs, share_query, Route};
 use proptest::prelude::*;
 use yew_router::Routable;
 
@@ -70,6 +70,26 @@ fn unreadable_hashes_become_not_found() {
     assert_eq!(Route::resolve(fixed[1..].split('?').next().unwrap()), Route::NotFound);
     let from = query_pairs(fixed.split_once('?').unwrap().1);
     assert_eq!(from, vec![("from".to_owned(), "#top".to_owned())]);
+}
+
+#[test]
+fn reset_keeps_only_the_global_parameters() {
+    assert_eq!(global_only(""), vec![]);
+    assert_eq!(global_only("weekly=90&years=3&currency=cny"), vec![]);
+    assert_eq!(
+        global_only("?weekly=90&lang=en&compare=1%2C2&present=1"),
+        vec![("lang".to_owned(), "en".to_owned()), ("present".to_owned(), "1".to_owned())]
+    );
+}
+
+#[test]
+fn a_shared_link_keeps_the_screen_and_names_the_language() {
+    assert_eq!(share_query("", Lang::Zh), "lang=zh");
+    assert_eq!(
+        share_query("?training=80&present=1&lang=zh&compare=50%2C52", Lang::En),
+        "training=80&compare=50%2C52&lang=en"
+    );
+    assert_eq!(share_query("scenario=late&choices=0.2.1&pre%73ent=1", Lang::Zh), "scenario=late&choices=0.2.1&lang=zh");
 }
 
 proptest! {

@@ -189,6 +189,10 @@ pub struct LineChartProps {
     /// A vertical cursor at this point index.
     #[prop_or_default]
     pub cursor: Option<usize>,
+    /// Points the x axis spans when the lines are shorter (a step-through
+    /// drawing them bit by bit); the longest line by default.
+    #[prop_or_default]
+    pub x_points: Option<usize>,
     /// Labels of the x axis ends and of the table's first column.
     pub x_axis: (String, String),
     pub x_heading: String,
@@ -201,7 +205,8 @@ pub struct LineChartProps {
 pub fn LineChart(p: &LineChartProps) -> Html {
     let (lo, hi) = p.y_range;
     let span = (hi - lo).max(1e-9);
-    let points = p.series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    let longest = p.series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    let points = p.x_points.map_or(longest, |n| n.max(longest));
     let left = 34.0;
     let plot_w = W - left - 4.0;
     let plot_h = H - PAD_TOP - PAD_BOTTOM;

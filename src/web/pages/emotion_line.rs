@@ -12,10 +12,16 @@ use crate::route::{query_pairs, BadParam, Route};
 use crate::scenario::{self, Scenario};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
+use crate::web::share::TrainerTools;
 use crate::web::state::{Action, AppCtx};
+use crate::web::stepper::{self, use_steps, Steps as StepThrough};
 use crate::web::widgets::bad_params_notice;
 use yew::prelude::*;
 use yew_router::prelude::*;
+
+/// Steps of the figure's step-through: purchase, failure, waiting, the
+/// rational platform, then the three paths one by one.
+const FIGURE_STEPS: usize = 7;
 
 fn path_key(p: Option<Path>) -> &'static str {
     match p {
@@ -125,12 +131,26 @@ pub fn EmotionLinePage() -> Html {
             }
         })
     };
+    let steps = use_steps(FIGURE_STEPS);
+    // Reset all also forgets what the figure keeps outside the address.
+    let epoch = use_state(|| 0u32);
+    let on_reset = {
+        let (epoch, steps) = (epoch.clone(), steps.clone());
+        Callback::from(move |()| {
+            epoch.set(epoch.wrapping_add(1));
+            steps.set(None);
+        })
+    };
     html! {
         <div class="emotion" data-testid="emotion">
             <h1>{ tr(lang, "model.emotion-line") }</h1>
             <p class="lead">{ tr(lang, "emotion.lead") }</p>
             { bad_params_notice(lang, "emotion-notice", &addr.bad) }
-            <Figure addr={addr.clone()} go={go.clone()} {lang} />
+            <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
+                { stepper::toggle(lang, &steps, "emotion") }
+                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} />
+            </div>
+            <Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} />
             <RolePlay {addr} {go} {lang} />
         </div>
     }
@@ -143,9 +163,17 @@ struct PartProps {
     lang: Lang,
 }
 
+#[derive(Properties, PartialEq)]
+struct FigureProps {
+    addr: Address,
+    go: Callback<Address>,
+    lang: Lang,
+    steps: StepThrough,
+}
+
 /// Part 1: the three paths of 图4-3, alive.
 #[function_component]
-fn Figure(p: &PartProps) -> Html {
+fn Figure(p: &FigureProps) -> Html {
     let lang = p.lang;
     let params = p.addr.params;
     let t = use_state(|| None::<usize>);
@@ -187,6 +215,27 @@ fn Figure(p: &PartProps) -> Html {
         });
     }
     let phase = phase_key(cursor, &params);
+    // While stepping, the story is told bit by bit: the common line up to
+    // the purchase, the failure, the wait; then the platform; then each path.
+    let reveal = *p.steps;
+    if let Some(s) = reveal {
+        let upto = [
+            params.failure_at as usize,
+            params.failure_at as usize + 1,
+            params.response_at(),
+            params.response_at(),
+        ];
+        series = match upto.get(s) {
+            Some(&n) => vec![Series {
+                label: tr(lang, "emotion.customer_emotion"),
+                values: first[..n.min(first.len())].to_vec(),
+                slot: 0,
+                dashed: false,
+            }],
+            None => series.into_iter().filter(|x| x.slot < 3).take(s - 3).collect(),
+        };
+    }
+    let band = (reveal.is_none_or(|s| s >= 3)).then(|| (0.0, RATIONAL_PLATFORM, tr(lang, "emotion.below_platform")));
     let set_path = |path: Option<Path>| {
         let (go, addr) = (p.go.clone(), p.addr.clone());
         Callback::from(move |_| go.emit(Address { path, ..addr.clone() }))
@@ -255,18 +304,28 @@ fn Figure(p: &PartProps) -> Html {
                     ("start", &trim(first[0], 1)), ("none", &trim(final_of(Path::None), 1)),
                     ("ordinary", &trim(final_of(Path::Ordinary), 1)), ("perfect", &trim(final_of(Path::Perfect), 1)),
                 ])}
-                {series} y_range={(0.0, 100.0)} band={Some((0.0, RATIONAL_PLATFORM, tr(lang, "emotion.below_platform")))}
-                cursor={Some(cursor)}
+                {series} y_range={(0.0, 100.0)} {band} cursor={reveal.is_none().then_some(cursor)} x_points={Some(last + 1)}
                 x_axis={(tr(lang, "emotion.purchase"), tr(lang, "emotion.later"))} x_heading={tr(lang, "emotion.time")}
                 table_every={3} table_summary={tr(lang, "chart.as_table")} />
-            <label class="inline scrub">
-                { tr(lang, "emotion.scrub") }
-                <input type="range" min="0" max={last.to_string()} step="1" value={cursor.to_string()} oninput={scrub}
-                    data-testid="emotion-scrub" />
-            </label>
-            <p class="phase" aria-live="polite" data-testid="emotion-phase">
-                <strong>{ tr(lang, phase) }</strong>{ " " }
-                { trf(lang, "emotion.at", &[("none", &trim(at(Path::None), 1)), ("ordinary", &trim(at(Path::Ordinary), 1)), ("perfect", &trim(at(Path::Perfect), 1))]) }
+            if let Some(s) = reveal {
+                { stepper::bar(lang, &p.steps, FIGURE_STEPS, figure_step_text(lang, &params, first, &final_of, s), "emotion") }
+            } else {
+                <label class="inline scrub">
+                    { tr(lang, "emotion.scrub") }
+                    <input type="range" min="0" max={last.to_string()} step="1" value={cursor.to_string()} oninput={scrub}
+                        data-testid="emotion-scrub" />
+                </label>
+                <p class="phase" aria-live="polite" data-testid="emotion-phase">
+                    <strong>{ tr(lang, phase) }</strong>{ " " }
+                    { trf(lang, "emotion.at", &[("none", &trim(at(Path::None), 1)), ("ordinary", &trim(at(Path::Ordinary), 1)), ("perfect", &trim(at(Path::Perfect), 1))]) }
+                </p>
+            }
+            <p class="print-only" data-testid="emotion-print-params">
+                { trf(lang, "emotion.print_params", &[
+                    ("severity", &trim(params.severity * 100.0, 0)), ("failure", &params.failure_at.to_string()),
+                    ("delay", &params.delay.to_string()),
+                    ("steps", &params.steps.list().iter().map(|&s| tr(lang, &tag_key(&Tag::Step(s)))).collect::<Vec<_>>().join(" · ")),
+                ]) }
             </p>
             <details class="tweak">
                 <summary>{ tr(lang, "emotion.tweak") }</summary>
@@ -294,6 +353,42 @@ fn Figure(p: &PartProps) -> Html {
                 }
             </details>
         </section>
+    }
+}
+
+/// What step `s` of the figure's step-through tells, with its numbers.
+fn figure_step_text(lang: Lang, p: &model::Params, line: &[f64], final_of: &dyn Fn(Path) -> f64, s: usize) -> String {
+    let at = |t: usize| trim(line.get(t).copied().unwrap_or(0.0), 1);
+    let failure = p.failure_at as usize;
+    match s {
+        0 => trf(lang, "emotion.step_purchase", &[("start", &at(0))]),
+        1 => trf(
+            lang,
+            "emotion.step_failure",
+            &[
+                ("t", &failure.to_string()),
+                ("before", &at(failure - 1)),
+                ("after", &at(failure)),
+            ],
+        ),
+        2 if p.delay == 0 => tr(lang, "emotion.step_no_wait"),
+        2 => trf(
+            lang,
+            "emotion.step_wait",
+            &[("n", &p.delay.to_string()), ("level", &at(p.response_at() - 1))],
+        ),
+        3 => trf(lang, "emotion.step_platform", &[("level", &trim(RATIONAL_PLATFORM, 0))]),
+        4 => trf(lang, "emotion.step_none", &[("v", &trim(final_of(Path::None), 1))]),
+        5 => trf(
+            lang,
+            "emotion.step_ordinary",
+            &[("v", &trim(final_of(Path::Ordinary), 1))],
+        ),
+        _ => trf(
+            lang,
+            "emotion.step_perfect",
+            &[("v", &trim(final_of(Path::Perfect), 1))],
+        ),
     }
 }
 
@@ -405,6 +500,16 @@ fn Conversation(p: &ConversationProps) -> Html {
             n -= 1;
         }
     };
+    // Say so when replies were dropped (nothing is ignored silently).
+    let dropped = if choices.len() < p.addr.choices.len() {
+        let given: Vec<String> = p.addr.choices.iter().map(usize::to_string).collect();
+        vec![BadParam {
+            name: "choices".into(),
+            value: given.join("."),
+        }]
+    } else {
+        Vec::new()
+    };
     let (session, turns) = played;
     let node_id = turns.last().map_or(Some(s.start.clone()), |t| t.next.clone());
     let finished = node_id.is_none() || session.lost();
@@ -443,6 +548,7 @@ fn Conversation(p: &ConversationProps) -> Html {
     emotions.extend(turns.iter().map(|t| t.emotion_after));
     html! {
         <div class="conversation" data-testid="conversation">
+            { bad_params_notice(lang, "roleplay-notice", &dropped) }
             <h3>{ s.title.get(lang) }</h3>
             <p class="setting">{ s.setting.get(lang) }</p>
             <p class="persona"><strong>{ tr(lang, "emotion.customer") }</strong>{ " " }{ s.customer.get(lang) }</p>
@@ -484,16 +590,6 @@ fn Conversation(p: &ConversationProps) -> Html {
                                 { r.text.get(lang) }
                             </button>
                         }) }
-    // Say so when replies were dropped (nothing is ignored silently).
-    let dropped = if choices.len() < p.addr.choices.len() {
-        let given: Vec<String> = p.addr.choices.iter().map(usize::to_string).collect();
-        vec![BadParam {
-            name: "choices".into(),
-            value: given.join("."),
-        }]
-    } else {
-        Vec::new()
-    };
                     </fieldset>
                 }
             } else {
@@ -532,7 +628,6 @@ fn debrief(lang: Lang, s: &Scenario, turns: &[scenario::Turn], o: &model::Outcom
                         let mistake = r.tags.iter().any(Tag::is_mistake);
                         let labels: Vec<String> = r.tags.iter().map(|tag| tr(lang, &tag_key(tag))).collect();
                         let better: Vec<String> = r.tags.iter().filter_map(better_key).map(|k| tr(lang, &k)).collect();
-            { bad_params_notice(lang, "roleplay-notice", &dropped) }
                         html! {
                             <tr class={classes!(mistake.then_some("mistake"))}>
                                 <td>{ r.text.get(lang) }</td>

@@ -11,6 +11,8 @@ use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;
+use crate::web::share::TrainerTools;
+use crate::web::stepper::{self, use_steps};
 use crate::web::widgets::bad_params_notice;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -18,6 +20,9 @@ use yew_router::prelude::*;
 
 /// Time between months while playing.
 const PLAY_MS: u32 = 140;
+
+/// Steps of the step-through: the two sides, each loop, the whole mirror.
+const STEPS: usize = LOOPS.len() + 2;
 
 fn label_key(p: Param) -> &'static str {
     match p {
@@ -96,6 +101,7 @@ pub fn MirrorPage() -> Html {
     let t = use_state(|| last);
     let playing = use_state(|| false);
     let selected = use_state(|| None::<Loop>);
+    let steps = use_steps(STEPS);
     {
         let (t, playing) = (t.clone(), playing.clone());
         use_effect_with(levers, move |_| {
@@ -179,9 +185,14 @@ pub fn MirrorPage() -> Html {
             }
         })
     };
-    let reset = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((Levers::default(), None)))
+    let on_reset = {
+        let (t, playing, selected, steps) = (t.clone(), playing.clone(), selected.clone(), steps.clone());
+        Callback::from(move |()| {
+            t.set(Levers::default().months as usize);
+            playing.set(false);
+            selected.set(None);
+            steps.set(None);
+        })
     };
     let keep_a = {
         let go = go.clone();
@@ -222,11 +233,12 @@ pub fn MirrorPage() -> Html {
                 }) }
             </div>
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
-                <button type="button" class="button" onclick={reset} data-testid="mirror-reset">{ tr(lang, "smith.reset") }</button>
+                { stepper::toggle(lang, &steps, "mirror") }
                 <button type="button" class="button" onclick={keep_a} data-testid="mirror-keep-a">{ tr(lang, "smith.keep_a") }</button>
                 if compare.is_some() {
                     <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
                 }
+                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} />
             </div>
 
             <div class="mirror-layout">
@@ -275,11 +287,39 @@ pub fn MirrorPage() -> Html {
                             oninput={scrub} data-testid="mirror-month" />
                     </label>
                 </div>
-                { diagram(lang, &run, &now, *selected, select) }
+                { diagram(lang, &run, &now, *selected, select, *steps) }
+                { stepper::bar(lang, &steps, STEPS, step_text(lang, &run, &now, steps.unwrap_or(0)), "mirror") }
             </section>
         </div>
     }
 }
+
+/// What step `i` of the step-through tells: the two sides, then each loop
+/// in the course's order (its mechanism and this month's push), then the
+/// whole mirror and which way this run turned it.
+fn step_text(lang: Lang, run: &Run, now: &Month, i: usize) -> String {
+    match LOOPS.get(i.wrapping_sub(1)) {
+        _ if i == 0 => tr(lang, "mirror.step_sides"),
+        Some(&l) => {
+            let (name, sentence) = loop_key(l);
+            format!(
+                "{}: {} {}",
+                tr(lang, name),
+                tr(lang, sentence),
+                flow_text(lang, l, now.flow(l))
+            )
+        }
+        None => format!(
+            "{} {} {}",
+            tr(lang, "mirror.step_whole"),
+            tr(lang, class_key(run.class)),
+            verdict_detail(lang, run)
+        ),
+    }
+}
+
+/// Step-through: the step at which each node (in [`NODES`] order) appears.
+const NODE_STEP: [usize; 6] = [0, 1, 2, 0, 6, 4];
 
 /// "which loop drove it" under the verdict (nothing when nothing moved).
 fn verdict_detail(lang: Lang, run: &Run) -> String {
@@ -360,7 +400,16 @@ fn arrow_of(l: Loop) -> (usize, usize, f64) {
 }
 
 /// The causal-loop diagram at one month, with a text equivalent.
-fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: Callback<Loop>) -> Html {
+/// While stepping (`reveal`), only the loops told so far are drawn and the
+/// latest is highlighted.
+fn diagram(
+    lang: Lang,
+    run: &Run,
+    now: &Month,
+    selected: Option<Loop>,
+    select: Callback<Loop>,
+    reveal: Option<usize>,
+) -> Html {
     // Thickness is relative to the strongest flow anywhere in the run.
     let scale = run
         .months
@@ -369,6 +418,12 @@ fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: C
         .fold(0.0f64, |a, f| a.max(f.abs()))
         .max(1e-6);
     let explain = selected.map(|l| tr(lang, loop_key(l).1));
+    // Step s shows loops 0..s and highlights loop s − 1.
+    let concealed = |step: usize| reveal.is_some_and(|r| step > r);
+    let selected = match reveal {
+        Some(r) => LOOPS.get(r.wrapping_sub(1)).copied(),
+        None => selected,
+    };
     html! {
         <div class="diagram">
             <svg viewBox="0 0 640 350" role="group" aria-labelledby="diagram-title" data-testid="mirror-diagram">
@@ -414,7 +469,8 @@ fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: C
                     let (name, sentence) = loop_key(l);
                     let label = format!("{}: {} {}", tr(lang, name), tr(lang, sentence), flow_text(lang, l, flow));
                     html! {
-                        <g class={classes!("arrow", sign, (selected == Some(l)).then_some("selected"))} tabindex="0" role="button"
+                        <g class={classes!("arrow", sign, (selected == Some(l)).then_some("selected"), concealed(l.index() + 1).then_some("concealed"))}
+                            aria-hidden={concealed(l.index() + 1).then_some("true")} tabindex="0" role="button"
                             aria-pressed={(selected == Some(l)).to_string()} aria-label={label}
                             data-testid={format!("mirror-arrow-{}", l.key())}
                             onclick={Callback::from({ let show = show.clone(); move |_: MouseEvent| show() })}
@@ -432,16 +488,18 @@ fn diagram(lang: Lang, run: &Run, now: &Month, selected: Option<Loop>, select: C
                         </g>
                     }
                 }) }
-                { for NODES.iter().map(|(key, x, y)| html! {
-                    <g class="node" aria-hidden="true">
+                { for NODES.iter().zip(NODE_STEP).map(|((key, x, y), step)| html! {
+                    <g class={classes!("node", concealed(step).then_some("concealed"))} aria-hidden="true">
                         <rect x={format!("{:.1}", x - 70.0)} y={format!("{:.1}", y - 20.0)} width="140" height="40" rx="8" />
                         <text x={x.to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="middle">{ tr(lang, key) }</text>
                     </g>
                 }) }
             </svg>
-            <p class="explain" aria-live="polite" data-testid="mirror-explain">
-                { explain.unwrap_or_else(|| tr(lang, "mirror.pick_arrow")) }
-            </p>
+            if reveal.is_none() {
+                <p class="explain" aria-live="polite" data-testid="mirror-explain">
+                    { explain.unwrap_or_else(|| tr(lang, "mirror.pick_arrow")) }
+                </p>
+            }
             <table class="status-table loops-table">
                 <caption>{ trf(lang, "mirror.loops_at", &[("n", &now.month.to_string())]) }</caption>
                 <thead><tr>

@@ -11,8 +11,9 @@ use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
-use crate::web::keys;
+use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
+use crate::web::stepper::{self, use_steps};
 use crate::web::widgets::bad_params_notice;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -80,7 +81,7 @@ pub fn SmithPage() -> Html {
         }
         a
     });
-    let reveal = use_state(|| None::<usize>);
+    let reveal = use_steps(LINKS);
     let show_profit = use_state(|| false);
 
     // Every change goes through the address.
@@ -125,30 +126,12 @@ pub fn SmithPage() -> Html {
     let sim_stale = sim.as_ref().is_none_or(|(p, _)| *p != params);
     let swings = smith::sensitivity(&params).unwrap_or_default();
 
-    // Step-through keys while revealing: →/↓/PageDown next, ←/↑/PageUp back, Esc stops.
-    {
-        let reveal = reveal.clone();
-        use_effect_with(*reveal, move |current| {
-            let listener = current.map(|_| {
-                keys::listen(move |e| {
-                    let step = (*reveal).unwrap_or(0);
-                    let next = match e.key().as_str() {
-                        "ArrowRight" | "ArrowDown" | "PageDown" => Some((step + 1).min(LINKS - 1)),
-                        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(step.saturating_sub(1)),
-                        "Escape" => None,
-                        _ => return false,
-                    };
-                    reveal.set(next);
-                    true
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    let reset = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((Params::default(), None)))
+    let on_reset = {
+        let (reveal, show_profit) = (reveal.clone(), show_profit.clone());
+        Callback::from(move |()| {
+            reveal.set(None);
+            show_profit.set(false);
+        })
     };
     let rerun = {
         let go = go.clone();
@@ -174,17 +157,6 @@ pub fn SmithPage() -> Html {
             }
         })
     };
-    let toggle_reveal = {
-        let reveal = reveal.clone();
-        Callback::from(move |_| reveal.set(if reveal.is_some() { None } else { Some(0) }))
-    };
-    let step_by = |d: isize| {
-        let reveal = reveal.clone();
-        Callback::from(move |_| {
-            let s = reveal.unwrap_or(0) as isize + d;
-            reveal.set(Some(s.clamp(0, LINKS as isize - 1) as usize));
-        })
-    };
     let toggle_profit = {
         let show_profit = show_profit.clone();
         Callback::from(move |_| show_profit.set(!*show_profit))
@@ -197,10 +169,7 @@ pub fn SmithPage() -> Html {
             <p class="lead">{ tr(lang, "smith.lead") }</p>
             { bad_params_notice(lang, "smith-notice", &bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
-                <button type="button" class="button" onclick={reset} data-testid="smith-reset">{ tr(lang, "smith.reset") }</button>
-                <button type="button" class="button" aria-pressed={reveal.is_some().to_string()} onclick={toggle_reveal} data-testid="smith-step-mode">
-                    { tr(lang, "smith.step_mode") }
-                </button>
+                { stepper::toggle(lang, &reveal, "smith") }
                 <button type="button" class="button" onclick={keep_a} data-testid="smith-keep-a">{ tr(lang, "smith.keep_a") }</button>
                 <label class="inline">
                     { tr(lang, "smith.currency") }{ " " }
@@ -213,6 +182,7 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
+                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} />
             </div>
 
             <div class="smith-layout">
@@ -236,12 +206,8 @@ pub fn SmithPage() -> Html {
                         Ok(o) => cascade(lang, sign, o, &params, *reveal, *show_profit),
                         Err(_) => html! { <p class="message error" role="alert">{ tr(lang, "smith.invalid") }</p> },
                     } }
-                    if let Some(step) = *reveal {
-                        <div class="stepper">
-                            <button type="button" class="button" onclick={step_by(-1)} disabled={step == 0}>{ tr(lang, "smith.prev_link") }</button>
-                            <span aria-live="polite">{ trf(lang, "smith.link_of", &[("n", &(step + 1).to_string()), ("total", &LINKS.to_string())]) }</span>
-                            <button type="button" class="button primary" onclick={step_by(1)} disabled={step + 1 == LINKS} data-testid="smith-next-link">{ tr(lang, "smith.next_link") }</button>
-                        </div>
+                    if let Ok(o) = &outcome {
+                        { stepper::bar(lang, &reveal, LINKS, link_text(lang, sign, o, &params, reveal.unwrap_or(0)), "smith") }
                     }
                     if let Ok(o) = &outcome {
                         { insights(lang, sign, o, &params, &swings) }
@@ -374,6 +340,25 @@ fn cascade(lang: Lang, sign: &str, o: &Outcome, p: &Params, reveal: Option<usize
             }
         </ol>
     }
+}
+
+/// What step `i` of the step-through reveals, for the bar (and screen readers).
+fn link_text(lang: Lang, sign: &str, o: &Outcome, p: &Params, i: usize) -> String {
+    let n = |x: f64| trim(x, 2);
+    let m = |x: f64| money(x, sign);
+    let (key, low, high) = match i {
+        0 => return format!("{}: {}", tr(lang, "smith.link_direct"), m(o.low.direct)),
+        1 => ("smith.link_told", n(o.low.reach), n(o.high.reach)),
+        2 => ("smith.link_first", n(o.low.first), n(o.high.first)),
+        3 => ("smith.link_second", n(o.low.second), n(o.high.second)),
+        4 => ("smith.link_influenced", n(o.low.influenced), n(o.high.influenced)),
+        5 => ("smith.link_lost", n(o.low.lost), n(o.high.lost)),
+        6 => ("smith.link_indirect", m(o.low.indirect), m(o.high.indirect)),
+        _ => ("smith.link_total", m(o.low.total), m(o.high.total)),
+    };
+    let low_head = trf(lang, "smith.low", &[("n", &n(p.reach_lo))]);
+    let high_head = trf(lang, "smith.high", &[("n", &n(p.reach_hi))]);
+    format!("{}: {low_head} {low}; {high_head} {high}", tr(lang, key))
 }
 
 /// The three take-aways under the cascade.

@@ -1,0 +1,171 @@
+//! The trainer tools every model screen has: "reset all" (button and key R)
+//! back to the course defaults, and "share": the screen's address as a link
+//! to copy and as a QR code drawn here ([`crate::qr`]), for trainees to open
+//! the same scenario on their phones. One component for both, since every
+//! yew component costs its own code.
+
+use crate::i18n::{tr, trf, Lang};
+use crate::qr::{Qr, LINK_MAX_VERSION};
+use crate::route::{global_only, share_query, Route};
+use crate::web::keys;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub route: Route,
+    pub lang: Lang,
+    /// Test-id prefix (`smith` gives `smith-reset`, `smith-share`, …).
+    pub id: AttrValue,
+    /// Resets what the screen keeps outside the address (step-through, month shown…).
+    #[prop_or_default]
+    pub on_reset: Callback<()>,
+}
+
+/// Reset all: the address without the screen's parameters (keeping `lang`
+/// and `present`), as a new history entry so Back returns to the scenario.
+/// Share: a disclosure with the link (read-only field, copy button) and its
+/// QR code, or a message when the link is too long for one. On paper, the
+/// link as text.
+#[function_component]
+pub fn TrainerTools(p: &Props) -> Html {
+    let navigator = use_navigator();
+    let location = use_location();
+    let open = use_state(|| false);
+    let copied = use_state(|| None::<bool>);
+    let field = use_node_ref();
+    let (lang, id) = (p.lang, &p.id);
+    let (path, query) = location
+        .as_ref()
+        .map(|l| (l.path().to_owned(), l.query_str().to_owned()))
+        .unwrap_or_default();
+    let reset = {
+        let (route, on_reset, keep) = (p.route.clone(), p.on_reset.clone(), global_only(&query));
+        Callback::from(move |()| {
+            on_reset.emit(());
+            if let Some(nav) = &navigator {
+                if keep.is_empty() {
+                    nav.push(&route);
+                } else {
+                    let _ = nav.push_with_query(&route, &keep);
+                }
+            }
+        })
+    };
+    {
+        let reset = reset.clone();
+        use_effect_with(reset, move |reset| {
+            let reset = reset.clone();
+            let listener = keys::listen(move |e| {
+                let hit = matches!(e.key().as_str(), "r" | "R");
+                if hit {
+                    reset.emit(());
+                }
+                hit
+            });
+            move || drop(listener)
+        });
+    }
+    let link = {
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
+        format!("{base}#{path}?{}", share_query(&query, lang))
+    };
+    {
+        let copied = copied.clone();
+        use_effect_with(link.clone(), move |_| copied.set(None));
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let copy = {
+        let (copied, field) = (copied.clone(), field.clone());
+        Callback::from(move |_| {
+            // Selected either way, so Ctrl+C works where copying is refused.
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                input.select();
+            }
+            copied.set(Some(copy_selection()));
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    let panel_id = format!("{id}-share-panel");
+    let field_id = format!("{id}-share-link");
+    let status = match *copied {
+        None => String::new(),
+        Some(true) => tr(lang, "share.copied"),
+        Some(false) => tr(lang, "share.copy_failed"),
+    };
+    html! {
+        <>
+            <p class="print-only">{ tr(lang, "share.link") }{ ": " }<span class="address">{ link.clone() }</span></p>
+            <button type="button" class="button" aria-keyshortcuts="R" onclick={reset.reform(|_| ())}
+                data-testid={format!("{id}-reset")}>{ tr(lang, "tools.reset") }</button>
+            <button type="button" class="button" aria-expanded={open.to_string()} aria-controls={panel_id.clone()}
+                onclick={toggle} data-testid={format!("{id}-share")}>{ tr(lang, "share.open") }</button>
+            if *open {
+                <section class="share" id={panel_id} aria-label={tr(lang, "share.title")} data-testid={format!("{id}-share-panel")}>
+                    <div class="share-link">
+                        <label for={field_id.clone()}>{ tr(lang, "share.link") }</label>
+                        <div class="share-row">
+                            <input ref={field} type="text" readonly=true id={field_id.clone()} value={link.clone()}
+                                onfocus={select_all} data-testid={field_id} />
+                            <button type="button" class="button" onclick={copy} data-testid={format!("{id}-share-copy")}>
+                                { tr(lang, "share.copy") }
+                            </button>
+                        </div>
+                        <p class="help" role="status" data-testid={format!("{id}-share-status")}>{ status }</p>
+                    </div>
+                    { qr_figure(lang, &link, id) }
+                </section>
+            }
+        </>
+    }
+}
+
+/// The link's QR code as one SVG path, named, with the link as its caption;
+/// or why there is none.
+fn qr_figure(lang: Lang, link: &str, id: &str) -> Html {
+    let qr = match Qr::for_link(link) {
+        Ok(qr) => qr,
+        Err(e) => {
+            let args = [
+                ("n", e.len.to_string()),
+                ("max", e.max.to_string()),
+                ("version", LINK_MAX_VERSION.to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            return html! {
+                <p class="message error" data-testid={format!("{id}-share-too-long")}>{ trf(lang, "share.too_long", &args) }</p>
+            };
+        }
+    };
+    let side = (qr.size() + 8).to_string();
+    let caption = format!("{id}-qr-caption");
+    html! {
+        <figure class="qr">
+            <svg viewBox={format!("0 0 {side} {side}")} role="img" aria-label={tr(lang, "share.qr")}
+                aria-describedby={caption.clone()} shape-rendering="crispEdges" data-testid={format!("{id}-qr")}>
+                <rect width={side.clone()} height={side} class="qr-light" />
+                <path d={qr.svg_path(4)} class="qr-dark" />
+            </svg>
+            <figcaption id={caption} data-testid={format!("{id}-qr-text")}>{ link.to_owned() }</figcaption>
+        </figure>
+    }
+}
+
+/// Copies the page's selection (`document.execCommand("copy")`, looked up at
+/// run time so no extra bindings are compiled in); false when refused.
+fn copy_selection() -> bool {
+    let document: JsValue = gloo::utils::document().into();
+    js_sys::Reflect::get(&document, &JsValue::from_str("execCommand"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&document, &JsValue::from_str("copy")).ok())
+        .is_some_and(|ok| ok.as_bool() == Some(true))
+}

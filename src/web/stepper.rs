@@ -1,0 +1,82 @@
+//! Step-through for workshops: a screen that tells a story (the Smith chain,
+//! the mirror's loops, the emotion line's phases) reveals it one step at a
+//! time. The same keys everywhere: S starts and stops it; while it runs,
+//! → ↓ PageDown (presenters' clickers) go on, ← ↑ PageUp go back, Home and
+//! End jump, Esc shows everything again. The bar under the figure has the
+//! same as buttons and announces each step to screen readers.
+
+use crate::i18n::{tr, trf, Lang};
+use crate::web::keys;
+use yew::prelude::*;
+
+/// The step shown (`Some(i)`: steps 0..=i are revealed) or None when the
+/// step-through is off and everything shows.
+pub type Steps = UseStateHandle<Option<usize>>;
+
+/// A step-through of `total` steps, with its keys.
+#[hook]
+pub fn use_steps(total: usize) -> Steps {
+    let step = use_state(|| None::<usize>);
+    {
+        let step = step.clone();
+        use_effect_with((*step, total), move |&(current, total)| {
+            let last = total.saturating_sub(1);
+            let listener = keys::listen(move |e| {
+                let next = match (e.key().as_str(), current) {
+                    ("s" | "S", None) => Some(0),
+                    ("s" | "S" | "Escape", Some(_)) => None,
+                    ("ArrowRight" | "ArrowDown" | "PageDown", Some(s)) => Some((s + 1).min(last)),
+                    ("ArrowLeft" | "ArrowUp" | "PageUp", Some(s)) => Some(s.saturating_sub(1)),
+                    ("Home", Some(_)) => Some(0),
+                    ("End", Some(_)) => Some(last),
+                    _ => return false,
+                };
+                step.set(next);
+                true
+            });
+            move || drop(listener)
+        });
+    }
+    step
+}
+
+/// The button that starts and stops the step-through (`{id}-step-mode`).
+pub fn toggle(lang: Lang, step: &Steps, id: &str) -> Html {
+    let onclick = {
+        let step = step.clone();
+        Callback::from(move |_| step.set(if step.is_some() { None } else { Some(0) }))
+    };
+    html! {
+        <button type="button" class="button" aria-pressed={step.is_some().to_string()} aria-keyshortcuts="S"
+            {onclick} data-testid={format!("{id}-step-mode")}>
+            { tr(lang, "step.mode") }
+        </button>
+    }
+}
+
+/// Back, "step n of total: text" (announced), next and end, while the
+/// step-through runs; nothing otherwise.
+pub fn bar(lang: Lang, step: &Steps, total: usize, text: String, id: &str) -> Html {
+    let Some(current) = **step else {
+        return html! {};
+    };
+    let go = |to: Option<usize>| {
+        let step = step.clone();
+        Callback::from(move |_| step.set(to))
+    };
+    let last = total.saturating_sub(1);
+    html! {
+        <div class="stepper" role="group" aria-label={tr(lang, "step.mode")} data-testid={format!("{id}-stepper")}>
+            <button type="button" class="button" onclick={go(Some(current.saturating_sub(1)))} disabled={current == 0}
+                aria-keyshortcuts="ArrowLeft" data-testid={format!("{id}-step-prev")}>{ tr(lang, "step.prev") }</button>
+            <p class="step-text" aria-live="polite" aria-atomic="true" data-testid={format!("{id}-step-text")}>
+                <strong>{ trf(lang, "step.of", &[("n", &(current + 1).to_string()), ("total", &total.to_string())]) }</strong>
+                { " " }{ text }
+            </p>
+            <button type="button" class="button primary" onclick={go(Some((current + 1).min(last)))} disabled={current >= last}
+                aria-keyshortcuts="ArrowRight" data-testid={format!("{id}-step-next")}>{ tr(lang, "step.next") }</button>
+            <button type="button" class="button" onclick={go(None)} aria-keyshortcuts="Escape"
+                data-testid={format!("{id}-step-end")}>{ tr(lang, "step.end") }</button>
+        </div>
+    }
+}
