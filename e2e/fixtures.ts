@@ -87,7 +87,7 @@ export const test = base.extend<Fixtures>({
 
 /** Routes the suite visits, in both languages. */
 export const LECTURE_NS = Array.from({ length: 12 }, (_, i) => i + 1);
-export const ROUTES = ['#/', ...LECTURE_NS.map((n) => `#/lecture/${n}`), '#/progress'];
+export const ROUTES = ['#/', ...LECTURE_NS.map((n) => `#/lecture/${n}`), '#/progress', '#/class'];
 export const NOT_FOUND_ROUTES = ['#/nowhere', '#/lecture/13', '#/lecture/abc'];
 /** More addresses that lead nowhere (checked once, in Chinese). */
 export const MORE_NOT_FOUND = ['#/lecture/0', '#/lecture/256', '#/lecture/-1', '#/lecture/', '#/progress/extra', '#/LECTURE/1'];
@@ -124,6 +124,8 @@ export async function waitForRoute(page: Page, hash: string): Promise<void> {
     await expect(page.getByTestId('lecture-card-1')).toBeVisible();
   } else if (path === '/progress') {
     await expect(page.getByTestId('progress-row-1')).toBeVisible();
+  } else if (path === '/class') {
+    await expect(page.getByTestId('class-drop')).toBeVisible();
   } else if (path.startsWith('/') && !/^\/(smith|mirror|emotion-line|self-check)(\/|$)/.test(path)) {
     const nf = page.getByTestId('not-found');
     await expect(nf).toBeVisible();
@@ -249,6 +251,7 @@ export function expectedTitle(lang: Lang, hash: string): string {
   const route = hash.replace(/^#/, '').split('?')[0];
   if (route === '/' || route === '') return app;
   if (route === '/progress') return `${t(lang, 'progress.title')} · ${app}`;
+  if (route === '/class') return `${t(lang, 'class.title')} · ${app}`;
   const m = /^\/lecture\/(\d+)$/.exec(route);
   const lecture = m ? COURSE.lectures.find((l) => l.n === Number(m[1])) : undefined;
   if (lecture) return `${t(lang, 'lecture.label', { n: lecture.n })} ${lecture.title[lang]} · ${app}`;

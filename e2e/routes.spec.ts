@@ -31,6 +31,9 @@ for (const lang of LANGS) {
         } else if (hash === '#/progress') {
           await expect(page.locator('main h1')).toHaveText(t(lang, 'progress.title'));
           await expect(page.locator('[data-testid^=progress-row-]')).toHaveCount(12);
+        } else if (hash === '#/class') {
+          await expect(page.locator('main h1')).toHaveText(t(lang, 'class.title'));
+          await expect(page.getByTestId('class-empty')).toHaveText(t(lang, 'class.empty'));
         } else {
           await expect(page.locator('main h1')).toHaveText(t(lang, 'home.title'));
         }

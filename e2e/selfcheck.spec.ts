@@ -28,13 +28,17 @@ test('answer, submit, see score and feedback; reload finds the attempt and the d
   await expect(page.locator('.ideas-result li')).toHaveCount(ex.ideas.length);
   await expect(page.locator('.ideas-result li.found')).not.toHaveCount(0);
   await expect(page.locator('.ideas-result li.missed .hint').first()).toBeVisible();
+  // The record keeps the ideas this attempt missed (sorted ids), for the class view.
+  const missed = (await page.locator('.ideas-result li.missed').evaluateAll((els) =>
+    els.map((e) => (e.getAttribute('data-testid') ?? '').replace(/^idea-/, '')))).sort();
+  expect(missed.length).toBeGreaterThan(0);
   await page.locator('.model-answer summary').click();
   await expect(page.locator('.model-answer p')).toHaveText(ex.model_answer.en);
   await page.reload();
   await expect(page.getByTestId('selfcheck-record')).toContainText('1');
   await expect(page.getByTestId('selfcheck-score')).toHaveText(String(s));
   await expect(page.getByTestId('selfcheck-answer')).toHaveValue(text);
-  expect((await savedRecord(page)).exercises['3-1']).toEqual({ attempts: 1, best: s, last: s });
+  expect((await savedRecord(page)).exercises['3-1']).toEqual({ attempts: 1, best: s, last: s, missed });
   await gotoApp(page, '#/progress');
   await expect(page.getByTestId('progress-exercise-3-1')).toContainText(String(s));
 });

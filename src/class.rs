@@ -283,7 +283,7 @@ pub fn summarize(trainees: &[Trainee]) -> ClassSummary {
                 })
                 .collect();
             // Stable: equal counts keep the id order of the tally.
-            missed.sort_by(|a, b| b.count.cmp(&a.count));
+            missed.sort_by_key(|m| std::cmp::Reverse(m.count));
             ExerciseSummary {
                 id,
                 attempted: count(results.len()),

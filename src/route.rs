@@ -16,6 +16,9 @@ pub enum Route {
     Lecture { n: u8 },
     #[at("/progress")]
     Progress,
+    /// The trainer's class view: trainees' exported files summarised.
+    #[at("/class")]
+    Class,
     #[at("/smith")]
     Smith,
     #[at("/mirror")]

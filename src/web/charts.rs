@@ -272,3 +272,70 @@ pub fn LineChart(p: &LineChartProps) -> Html {
         </figure>
     }
 }
+
+/// One bar of a [`BarChart`].
+#[derive(Clone, PartialEq)]
+pub struct BarItem {
+    pub label: String,
+    pub value: u32,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub desc: AttrValue,
+    pub bars: Vec<BarItem>,
+    /// The value of a full-height bar (e.g. the number of trainees).
+    pub max: u32,
+    /// Column headings of the data table: (bar, value).
+    pub table_heads: (String, String),
+    pub table_summary: AttrValue,
+}
+
+/// Vertical bars with their value above and their label below, for counts
+/// (the class view). The data table's value cells carry the test id
+/// `<id>-<i>`.
+#[function_component]
+pub fn BarChart(p: &BarChartProps) -> Html {
+    let h = 200.0;
+    let (top, bottom) = (22.0, 26.0);
+    let plot_h = h - top - bottom;
+    let max = f64::from(p.max.max(p.bars.iter().map(|b| b.value).max().unwrap_or(0)).max(1));
+    let bw = W / p.bars.len().max(1) as f64;
+    let title_id = format!("{}-title", p.id);
+    let desc_id = format!("{}-desc", p.id);
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
+                data-testid={p.id.clone()}>
+                <title id={title_id}>{ &p.title }</title>
+                <desc id={desc_id}>{ &p.desc }</desc>
+                { for p.bars.iter().enumerate().map(|(i, b)| {
+                    let bh = f64::from(b.value) / max * plot_h;
+                    let cx = (i as f64 + 0.5) * bw;
+                    html! {
+                        <g>
+                            <rect class="bar" x={format!("{:.2}", i as f64 * bw + bw * 0.15)} y={format!("{:.2}", top + plot_h - bh)}
+                                width={format!("{:.2}", (bw * 0.7).max(1.0))} height={format!("{bh:.2}")} />
+                            <text class="value" x={format!("{cx:.2}")} y={format!("{:.2}", top + plot_h - bh - 5.0)} text-anchor="middle">{ b.value }</text>
+                            <text class="tick" x={format!("{cx:.2}")} y={(h - 8.0).to_string()} text-anchor="middle">{ &b.label }</text>
+                        </g>
+                    }
+                }) }
+                <line class="axis" x1="0" x2={W.to_string()} y1={(h - bottom).to_string()} y2={(h - bottom).to_string()} />
+            </svg>
+            <details class="chart-table">
+                <summary>{ &p.table_summary }</summary>
+                <table>
+                    <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
+                    <tbody>
+                        { for p.bars.iter().enumerate().map(|(i, b)| html! {
+                            <tr><td>{ &b.label }</td><td data-testid={format!("{}-{i}", p.id)}>{ b.value }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod class;
 pub mod emotion_line;
 pub mod home;
 pub mod lecture;

@@ -223,6 +223,10 @@ pub fn ProgressPage() -> Html {
                         None => html! {},
                     } }
                 </div>
+                <p class="help">
+                    { tr(lang, "class.link_help") }{ " " }
+                    <Link<Route> to={Route::Class}>{ tr(lang, "class.link") }</Link<Route>>
+                </p>
             </section>
         </div>
     }
