@@ -41,8 +41,11 @@ bench_dist() {
 
 bench_serve() {
   BENCH_PORT=$1
-  ./scripts/nginx start "$DIST" "$BENCH_PORT"
-  trap './scripts/nginx stop "$BENCH_PORT"' EXIT
+  # A commit is served with its own e2e/nginx.conf (its CSP matches its build).
+  BENCH_NGINX=./scripts/nginx
+  [ -x "${BENCH_SRC:-.}/scripts/nginx" ] && BENCH_NGINX=$BENCH_SRC/scripts/nginx
+  "$BENCH_NGINX" start "$DIST" "$BENCH_PORT"
+  trap '"$BENCH_NGINX" stop "$BENCH_PORT"' EXIT
   BASE_URL="http://127.0.0.1:$BENCH_PORT"
   export BASE_URL
 }
