@@ -158,7 +158,10 @@ function censored(values, n) {
 const overlapsLong = (r, long) => long.some((l) => l.start < r.t1 && l.start + l.duration > r.t0);
 
 async function ready(page, screen) {
-  await page.goto(`${base}/${screen}`);
+  // A fresh document per screen: a build split into screen bundles picks the
+  // bundle from the address at start (and reloads to switch).
+  await page.goto('about:blank');
+  await page.goto(`${base}/${screen}`, { waitUntil: 'load' });
   await page.waitForSelector('input[type=range]');
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   if (screen === '#/smith') await page.waitForSelector('[aria-labelledby=mc-h] [aria-busy=false]', { timeout: 30000 });
