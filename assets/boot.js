@@ -60,6 +60,9 @@ try {
   const glue = await import(bundle.js);
   await glue.default({ module_or_path: wasm });
   window.wasmBindings = glue;
+  // The offline service worker registers only now (scripts/post-build).
+  window.loyaltyStarted = true;
+  window.dispatchEvent(new Event('loyalty-started'));
 } catch (error) {
   failed(error);
 }

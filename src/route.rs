@@ -163,18 +163,27 @@ pub fn global_only(query: &str) -> Vec<(String, String)> {
     query_pairs(query).into_iter().filter(|(k, _)| is_global(k)).collect()
 }
 
-/// The query of a link to share a screen: its own parameters exactly as in
-/// the address, without `present` (whoever opens it chooses) and with the
-/// language shown, so the link opens the same screen in the same language.
-pub fn share_query(query: &str, lang: Lang) -> String {
-    let mut parts: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !is_global(&percent_decode(p.split('=').next().unwrap_or(""))))
-        .collect();
-    let lang = format!("lang={}", lang.code());
-    parts.push(&lang);
-    parts.join("&")
+/// A query string from name/value pairs, percent-encoded.
+pub fn encode_query(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The query of a link to share a screen: the screen's parameters as it
+/// reads them (so nothing it ignored travels on) that differ from the
+/// course defaults, then the language shown; `present` is left out
+/// (whoever opens the link chooses).
+pub fn share_query(params: &[(String, String)], defaults: &[(String, String)], lang: Lang) -> String {
+    params
+        .iter()
+        .filter(|p| !defaults.contains(p))
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .chain([format!("lang={}", lang.code())])
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]

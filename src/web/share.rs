@@ -6,7 +6,7 @@
 
 use crate::i18n::{tr, trf, Lang};
 use crate::qr::{Qr, LINK_MAX_VERSION};
-use crate::route::{global_only, share_query, Route};
+use crate::route::{encode_query, global_only, share_query, Route};
 use crate::web::keys;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -18,6 +18,9 @@ pub struct Props {
     pub lang: Lang,
     /// Test-id prefix (`smith` gives `smith-reset`, `smith-share`, …).
     pub id: AttrValue,
+    /// The screen's own parameters as it reads them (bad values already
+    /// replaced by defaults): what the share link carries.
+    pub canonical: Vec<(String, String)>,
     /// Resets what the screen keeps outside the address (step-through, month shown…).
     #[prop_or_default]
     pub on_reset: Callback<()>,
@@ -70,7 +73,7 @@ pub fn TrainerTools(p: &Props) -> Html {
     let link = {
         let href = gloo::utils::window().location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
-        format!("{base}#{path}?{}", share_query(&query, lang))
+        format!("{base}#{path}?{}", share_query(&encode_query(&p.canonical), lang))
     };
     {
         let copied = copied.clone();

@@ -59,6 +59,15 @@ fn loop_key(l: Loop) -> (&'static str, &'static str) {
     }
 }
 
+/// The address query for a set of levers (plus the A set, if any).
+fn query_of(l: &Levers, compare: Option<&Levers>) -> Vec<(String, String)> {
+    let mut q = query_pairs(&l.to_query());
+    if let Some(a) = compare {
+        q.push(("compare".into(), a.to_compact()));
+    }
+    q
+}
+
 fn preset_key(id: &str) -> &'static str {
     match id {
         "invest" => "mirror.preset_invest",
@@ -132,11 +141,7 @@ pub fn MirrorPage() -> Html {
         let navigator = navigator.clone();
         Callback::from(move |(l, a): (Levers, Option<Levers>)| {
             if let Some(nav) = &navigator {
-                let mut q = query_pairs(&l.to_query());
-                if let Some(a) = a {
-                    q.push(("compare".into(), a.to_compact()));
-                }
-                let _ = nav.replace_with_query(&Route::Mirror, &q);
+                let _ = nav.replace_with_query(&Route::Mirror, &query_of(&l, a.as_ref()));
             }
         })
     };
@@ -238,7 +243,7 @@ pub fn MirrorPage() -> Html {
                 if compare.is_some() {
                     <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
                 }
-                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} />
+                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={query_of(&levers, compare.as_ref())} />
             </div>
 
             <div class="mirror-layout">

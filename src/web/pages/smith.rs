@@ -182,7 +182,7 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
-                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} />
+                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={query_of(&params, compare.as_ref())} />
             </div>
 
             <div class="smith-layout">
