@@ -83,13 +83,19 @@ fn reset_keeps_only_the_global_parameters() {
 }
 
 #[test]
-fn a_shared_link_keeps_the_screen_and_names_the_language() {
-    assert_eq!(share_query("", Lang::Zh), "lang=zh");
+fn a_shared_link_holds_what_differs_from_the_defaults_and_the_language() {
+    let pairs = |q: &str| query_pairs(q);
+    let defaults = pairs("training=50&pay=50&months=36");
+    assert_eq!(share_query(&[], &defaults, Lang::Zh), "lang=zh");
+    assert_eq!(share_query(&defaults, &defaults, Lang::En), "lang=en");
     assert_eq!(
-        share_query("?training=80&present=1&lang=zh&compare=50%2C52", Lang::En),
+        share_query(&pairs("training=80&pay=50&months=36&compare=50%2C52"), &defaults, Lang::En),
         "training=80&compare=50%2C52&lang=en"
     );
-    assert_eq!(share_query("scenario=late&choices=0.2.1&pre%73ent=1", Lang::Zh), "scenario=late&choices=0.2.1&lang=zh");
+    assert_eq!(
+        share_query(&pairs("scenario=late&choices=0.2.1&steps=feel,solve"), &[], Lang::Zh),
+        "scenario=late&choices=0.2.1&steps=feel%2Csolve&lang=zh"
+    );
 }
 
 proptest! {

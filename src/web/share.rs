@@ -6,7 +6,7 @@
 
 use crate::i18n::{tr, trf, Lang};
 use crate::qr::{Qr, LINK_MAX_VERSION};
-use crate::route::{encode_query, global_only, share_query, Route};
+use crate::route::{global_only, share_query, Route};
 use crate::web::keys;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -19,8 +19,10 @@ pub struct Props {
     /// Test-id prefix (`smith` gives `smith-reset`, `smith-share`, …).
     pub id: AttrValue,
     /// The screen's own parameters as it reads them (bad values already
-    /// replaced by defaults): what the share link carries.
+    /// replaced by defaults) and the course defaults: the share link
+    /// carries those that differ.
     pub canonical: Vec<(String, String)>,
+    pub defaults: Vec<(String, String)>,
     /// Resets what the screen keeps outside the address (step-through, month shown…).
     #[prop_or_default]
     pub on_reset: Callback<()>,
@@ -73,7 +75,7 @@ pub fn TrainerTools(p: &Props) -> Html {
     let link = {
         let href = gloo::utils::window().location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
-        format!("{base}#{path}?{}", share_query(&encode_query(&p.canonical), lang))
+        format!("{base}#{path}?{}", share_query(&p.canonical, &p.defaults, lang))
     };
     {
         let copied = copied.clone();

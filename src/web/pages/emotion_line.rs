@@ -148,7 +148,8 @@ pub fn EmotionLinePage() -> Html {
             { bad_params_notice(lang, "emotion-notice", &addr.bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &steps, "emotion") }
-                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={addr.write()} />
+                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={addr.write()}
+                    defaults={query_pairs(&model::Params::default().to_query())} />
             </div>
             <Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} />
             <RolePlay {addr} {go} {lang} />

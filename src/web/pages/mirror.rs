@@ -243,7 +243,8 @@ pub fn MirrorPage() -> Html {
                 if compare.is_some() {
                     <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
                 }
-                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={query_of(&levers, compare.as_ref())} />
+                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={query_of(&levers, compare.as_ref())}
+                    defaults={query_of(&Levers::default(), None)} />
             </div>
 
             <div class="mirror-layout">

@@ -182,7 +182,8 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
-                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={query_of(&params, compare.as_ref())} />
+                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={query_of(&params, compare.as_ref())}
+                    defaults={query_of(&Params::default(), None)} />
             </div>
 
             <div class="smith-layout">
