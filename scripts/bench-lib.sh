@@ -23,6 +23,8 @@ bench_dist() {
     DIST=$PWD/.tmp/dist-bench
     local root=$PWD src=$PWD
     if [ -n "${BENCH_REV:-}" ]; then
+      BENCH_REV=$(git rev-parse --verify "$BENCH_REV^{commit}") # fixed, even if HEAD moves meanwhile
+      export BENCH_REV
       src=$PWD/.tmp/bench-src
       rm -rf "$src"
       mkdir -p "$src"
