@@ -33,6 +33,25 @@ fn main() {
         let _ = writeln!(out, "/// Files in `{dir}/`, without `.json`, sorted.");
         let _ = writeln!(out, "pub const {name}: [&str; {}] = {:?};", list.len(), list);
     }
+    // Scenario titles, so the role-play list names them without fetching
+    // every scenario file (the files themselves are checked by the tests).
+    let titles: Vec<(String, String, String)> = ids("content/scenarios")
+        .into_iter()
+        .map(|id| {
+            let text = std::fs::read_to_string(format!("content/scenarios/{id}.json")).unwrap_or_default();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let title = |lang: &str| json["title"][lang].as_str().unwrap_or(&id).to_owned();
+            let (zh, en) = (title("zh"), title("en"));
+            (id, zh, en)
+        })
+        .collect();
+    let _ = writeln!(out, "/// Each scenario's id and title (zh, en), as in its file.");
+    let _ = writeln!(
+        out,
+        "pub const SCENARIO_TITLES: [(&str, &str, &str); {}] = {:?};",
+        titles.len(),
+        titles
+    );
     let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content_index.rs");
     std::fs::write(path, out).expect("OUT_DIR is writable");
 }

@@ -302,3 +302,14 @@ fn the_model_is_deterministic() {
         assert_eq!(play(&s, &worst_path(&s)), play(&s, &worst_path(&s)));
     }
 }
+
+#[test]
+fn compiled_titles_match_the_files() {
+    let titles = loyalty_lab::content::SCENARIO_TITLES;
+    assert_eq!(titles.len(), SCENARIO_IDS.len());
+    for ((id, zh, en), file_id) in titles.iter().zip(SCENARIO_IDS) {
+        assert_eq!(id, &file_id);
+        let s = load(id);
+        assert_eq!((*zh, *en), (s.title.zh.as_str(), s.title.en.as_str()), "{id}");
+    }
+}

@@ -4,7 +4,7 @@
 //! scenarios loaded from `content/scenarios/`. The address holds the chosen
 //! path, the failure's parameters, the scenario and the replies so far.
 
-use crate::content::SCENARIO_IDS;
+use crate::content::{SCENARIO_IDS, SCENARIO_TITLES};
 use crate::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
 use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
@@ -452,14 +452,14 @@ struct ScenarioButtonProps {
     onclick: Callback<MouseEvent>,
 }
 
-/// A scenario to pick, titled once its file has loaded.
+/// A scenario to pick, titled from the list compiled in (`build.rs`): its
+/// file loads only once it is picked.
 #[function_component]
 fn ScenarioButton(p: &ScenarioButtonProps) -> Html {
-    let loaded = use_content(format!("scenarios/{}.json", p.id), parse_scenario);
-    let title = match &loaded {
-        Load::Ready(s) => s.title.get(p.lang).to_owned(),
-        _ => p.id.to_owned(),
-    };
+    let title = SCENARIO_TITLES
+        .iter()
+        .find(|(id, ..)| *id == p.id)
+        .map_or(p.id, |(_, zh, en)| if p.lang == Lang::Zh { zh } else { en });
     html! {
         <button type="button" class="button" aria-pressed={p.current.to_string()} onclick={p.onclick.clone()}
             data-testid={format!("scenario-{}", p.id)}>{ title }</button>
