@@ -2,5 +2,8 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::EmotionLine), loyalty_lab::web::screens::emotion_line);
+    loyalty_lab::start(
+        Some(loyalty_lab::bundle::Bundle::EmotionLine),
+        loyalty_lab::web::screens::emotion_line,
+    );
 }

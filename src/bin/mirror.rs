@@ -2,5 +2,8 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::Mirror), loyalty_lab::web::screens::mirror);
+    loyalty_lab::start(
+        Some(loyalty_lab::bundle::Bundle::Mirror),
+        loyalty_lab::web::screens::mirror,
+    );
 }

@@ -2,5 +2,8 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::SelfCheck), loyalty_lab::web::screens::self_check);
+    loyalty_lab::start(
+        Some(loyalty_lab::bundle::Bundle::SelfCheck),
+        loyalty_lab::web::screens::self_check,
+    );
 }

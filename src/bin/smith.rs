@@ -2,7 +2,10 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    loyalty_lab::start(Some(loyalty_lab::bundle::Bundle::Smith), loyalty_lab::web::screens::smith);
+    loyalty_lab::start(
+        Some(loyalty_lab::bundle::Bundle::Smith),
+        loyalty_lab::web::screens::smith,
+    );
 }
 
 /// The Monte Carlo benchmark hook for `scripts/bench` (`wasmBindings.bench_smith`).

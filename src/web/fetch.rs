@@ -27,21 +27,27 @@ impl<T> Clone for Load<T> {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url}: network error"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+/// Starts downloading `url` at once (so several downloads overlap); the text
+/// comes when the result is awaited. Failures become a message.
+pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, String>> {
+    let url = url.to_owned();
+    let request = web_sys::window().map(|w| JsFuture::from(w.fetch_with_str(&url)));
+    async move {
+        let response = request
+            .ok_or("no window")?
+            .await
+            .map_err(|_| format!("{url}: network error"))?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+        if !response.ok() {
+            return Err(format!("{url}: HTTP {}", response.status()));
+        }
+        let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+        JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| format!("{url}: unreadable"))
     }
-    let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{url}: unreadable"))
 }
 
 /// Fetches `url` and reads it with `parse` whenever `url` changes.

@@ -29,7 +29,11 @@ pub fn present() -> bool {
 
 pub fn set_present(on: bool) {
     if let Some(s) = session() {
-        let _ = if on { s.set_item(PRESENT_KEY, "1") } else { s.remove_item(PRESENT_KEY) };
+        let _ = if on {
+            s.set_item(PRESENT_KEY, "1")
+        } else {
+            s.remove_item(PRESENT_KEY)
+        };
     }
 }
 

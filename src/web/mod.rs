@@ -3,9 +3,9 @@
 //! `progress`, `i18n`); this folder wires them to the screen.
 
 pub mod app;
+pub mod bench;
 pub mod charts;
 pub mod controls;
-pub mod bench;
 pub mod download;
 pub mod fetch;
 pub mod handoff;

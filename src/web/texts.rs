@@ -8,10 +8,10 @@
 use crate::i18n::{self, Lang};
 use crate::progress::Loaded;
 use crate::route::parse_global;
+use crate::web::fetch::fetch_text;
 use crate::web::screens;
 use std::cell::Cell;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 thread_local! {
     static READY: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
@@ -37,7 +37,11 @@ pub fn first_lang() -> Lang {
         .unwrap_or_default();
     let query = hash.split_once('?').map_or("", |(_, q)| q);
     let saved = || {
-        let raw = web_sys::window()?.local_storage().ok()??.get_item(crate::web::storage::KEY).ok()?;
+        let raw = web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(crate::web::storage::KEY)
+            .ok()?;
         match crate::progress::load(raw.as_deref()) {
             Loaded::Found(d) => d.progress.lang,
             _ => None,
@@ -49,30 +53,16 @@ pub fn first_lang() -> Lang {
 /// The address of one part, from the list `assets/boot.js` publishes.
 fn url(lang: Lang, kind: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
+    let get = |v: &JsValue, k: &str| {
+        js_sys::Reflect::get(v, &JsValue::from_str(k))
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
     get(&window, "loyaltyContent")
         .and_then(|c| get(&c, lang.code()))
         .and_then(|l| get(&l, kind))
         .and_then(|u| u.as_string())
         .ok_or_else(|| format!("no {kind} texts for {} in this build", lang.code()))
-}
-
-/// Starts downloading `url` at once; the text comes when awaited.
-fn start_fetch(url: String) -> impl std::future::Future<Output = Result<String, String>> {
-    let request = web_sys::window().map(|w| JsFuture::from(w.fetch_with_str(&url)));
-    async move {
-        let response = request.ok_or("no window")?.await.map_err(|_| format!("{url}: network error"))?;
-        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
-        if !response.ok() {
-            return Err(format!("{url}: HTTP {}", response.status()));
-        }
-        let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
-        JsFuture::from(text)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| format!("{url}: unreadable"))
-    }
 }
 
 /// Loads `lang`'s UI strings, and its course texts if this bundle shows
@@ -82,9 +72,9 @@ pub async fn load(lang: Lang) -> Result<(), String> {
         return Ok(());
     }
     let lectures = screens::installed().bundle.is_none_or(|b| b.needs_lectures());
-    let ui = start_fetch(url(lang, "ui")?);
+    let ui = fetch_text(&url(lang, "ui")?);
     let course = if lectures {
-        Some(start_fetch(url(lang, "lectures")?))
+        Some(fetch_text(&url(lang, "lectures")?))
     } else {
         None
     };
