@@ -12,7 +12,14 @@ use yew_router::Routable;
 
 /// One route of every kind the app has.
 fn routes() -> Vec<Route> {
-    let mut r = vec![Route::Home, Route::Progress, Route::Class, Route::Smith, Route::Mirror, Route::EmotionLine];
+    let mut r = vec![
+        Route::Home,
+        Route::Progress,
+        Route::Class,
+        Route::Smith,
+        Route::Mirror,
+        Route::EmotionLine,
+    ];
     r.extend((1..=loyalty_lab::content::LECTURES).map(|n| Route::Lecture { n }));
     r.extend(
         loyalty_lab::content::BUILT_EXERCISES
@@ -43,7 +50,9 @@ fn every_bundle_has_a_binary_and_a_name_that_reads_back() {
         let text = std::fs::read_to_string(&bin).unwrap_or_else(|_| panic!("{bin} exists"));
         assert!(text.contains(&format!("Bundle::{b:?}")), "{bin} starts bundle {b:?}");
     }
-    let bins = std::fs::read_dir(format!("{}/src/bin", env!("CARGO_MANIFEST_DIR"))).unwrap().count();
+    let bins = std::fs::read_dir(format!("{}/src/bin", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .count();
     assert_eq!(bins, Bundle::ALL.len(), "one binary per bundle, no strays");
 }
 
@@ -60,19 +69,31 @@ fn boot_table_agrees_with_the_routes() {
             Some((path.to_owned(), rest.split_once('\'')?.0.to_owned()))
         })
         .collect();
-    assert_eq!(rows.len(), Bundle::ALL.len() - 1, "a row for every bundle but map: {rows:?}");
+    assert_eq!(
+        rows.len(),
+        Bundle::ALL.len() - 1,
+        "a row for every bundle but map: {rows:?}"
+    );
     for (path, name) in &rows {
         let bundle = Bundle::parse(name).unwrap_or_else(|| panic!("{name} is a bundle"));
         // A prefix row stands for its routes: try it with an id.
-        let example = if path.ends_with('/') { format!("{path}3-1") } else { path.clone() };
+        let example = if path.ends_with('/') {
+            format!("{path}3-1")
+        } else {
+            path.clone()
+        };
         assert_eq!(Bundle::of(&Route::resolve(&example)), Some(bundle), "{path}");
     }
     // Every other route starts in "map", the table's default.
     for route in routes() {
         let path = route.to_path();
-        let listed = rows
-            .iter()
-            .find(|(p, _)| if p.ends_with('/') { path.starts_with(p.as_str()) } else { &path == p });
+        let listed = rows.iter().find(|(p, _)| {
+            if p.ends_with('/') {
+                path.starts_with(p.as_str())
+            } else {
+                &path == p
+            }
+        });
         let expected = listed.map_or("map", |(_, n)| n.as_str());
         assert_eq!(Bundle::of(&route).map(Bundle::name), Some(expected), "{path}");
     }
@@ -87,7 +108,11 @@ fn language_parts_reassemble_the_whole_file() {
         use serde_json::Value;
         match v {
             Value::Array(a) => Value::Array(a.iter().map(|x| only(x, lang)).collect()),
-            Value::Object(o) if o.len() == 2 && o.get("zh").is_some_and(Value::is_string) && o.get("en").is_some_and(Value::is_string) => {
+            Value::Object(o)
+                if o.len() == 2
+                    && o.get("zh").is_some_and(Value::is_string)
+                    && o.get("en").is_some_and(Value::is_string) =>
+            {
                 let mut t = o.clone();
                 for (k, s) in t.iter_mut() {
                     if k != lang {
@@ -118,6 +143,9 @@ fn language_parts_reassemble_the_whole_file() {
     let mut parts = Parts::default();
     let _: loyalty_lab::content::Course = parts.add(&only(&course, "en").to_string()).unwrap();
     let back: loyalty_lab::content::Course = parts.add(&only(&course, "zh").to_string()).unwrap();
-    assert_eq!(back, loyalty_lab::content::parse(loyalty_lab::content::LECTURES_JSON).unwrap());
+    assert_eq!(
+        back,
+        loyalty_lab::content::parse(loyalty_lab::content::LECTURES_JSON).unwrap()
+    );
     assert!(Parts::default().add::<HashMap<String, Text>>("not json").is_err());
 }
