@@ -25,6 +25,25 @@ const ROUTES = [
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';
+/** Bundles whose screens show lecture texts: must agree with
+ * `Bundle::needs_lectures` in src/bundle.rs (tests/bundle.rs checks). */
+const WITH_LECTURES = ['map', 'class', 'self-check'];
+
+/** The language the app will start in, as src/web/texts.rs `first_lang`
+ * decides it (the address, else the saved choice, else Chinese), so its
+ * texts download beside the bundle. A wrong guess only costs a download. */
+function guessLang() {
+  const query = new URLSearchParams(location.hash.split('?')[1] || '');
+  const asked = (query.get('lang') || '').trim().toLowerCase();
+  if (asked === 'zh' || asked === 'en') return asked;
+  try {
+    const saved = JSON.parse(localStorage.getItem('loyalty-lab') || 'null');
+    if (saved && (saved.lang === 'zh' || saved.lang === 'en')) return saved.lang;
+  } catch (e) {
+    // unreadable or blocked storage: the app explains it; Chinese here
+  }
+  return 'zh';
+}
 
 function pick() {
   let forced = null;
@@ -51,8 +70,20 @@ function failed(error) {
   if (panel) panel.hidden = false;
 }
 
-const bundle = BUNDLES[pick()];
+const name = pick();
+const bundle = BUNDLES[name];
 window.loyaltyContent = CONTENT;
+// The first language's texts download beside the bundle; the app takes
+// them from here (src/web/texts.rs) instead of asking again.
+window.loyaltyEarly = {};
+const lang = guessLang();
+for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
+  const url = CONTENT[lang] && CONTENT[lang][kind];
+  if (!url) continue;
+  const text = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
+  text.catch(() => {}); // reported by the app when it reads it, not as unhandled
+  window.loyaltyEarly[url] = text;
+}
 try {
   // The WebAssembly download starts at once, beside the glue's.
   const wasm = fetch(bundle.wasm);

@@ -149,3 +149,19 @@ fn language_parts_reassemble_the_whole_file() {
     );
     assert!(Parts::default().add::<HashMap<String, Text>>("not json").is_err());
 }
+
+#[test]
+fn boot_downloads_lecture_texts_for_the_bundles_that_show_them() {
+    let boot = std::fs::read_to_string(format!("{}/assets/boot.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let line = boot
+        .lines()
+        .find(|l| l.starts_with("const WITH_LECTURES = ["))
+        .expect("WITH_LECTURES list");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    let expected: Vec<&str> = Bundle::ALL
+        .iter()
+        .filter(|b| b.needs_lectures())
+        .map(|b| b.name())
+        .collect();
+    assert_eq!(listed, expected);
+}
