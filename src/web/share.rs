@@ -37,9 +37,9 @@ pub struct Props {
 pub fn TrainerTools(p: &Props) -> Html {
     let navigator = use_navigator();
     let location = use_location();
-    let open = use_state(|| false);
-    let copied = use_state(|| None::<bool>);
-    let field = use_node_ref();
+    // Whether the share panel is open, and the link last copied (with the
+    // outcome), so the message goes once the link changes.
+    let ui = use_state(|| (false, None::<(String, bool)>));
     let (lang, id) = (p.lang, &p.id);
     let (path, query) = location
         .as_ref()
@@ -77,22 +77,21 @@ pub fn TrainerTools(p: &Props) -> Html {
         let base = href.split('#').next().unwrap_or_default();
         format!("{base}#{path}?{}", share_query(&p.canonical, &p.defaults, lang))
     };
-    {
-        let copied = copied.clone();
-        use_effect_with(link.clone(), move |_| copied.set(None));
-    }
+    let (open, copied) = (*ui).clone();
     let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
+        let ui = ui.clone();
+        Callback::from(move |_| ui.set((!open, None)))
     };
+    let field_id = format!("{id}-share-link");
     let copy = {
-        let (copied, field) = (copied.clone(), field.clone());
+        let (ui, link, field_id) = (ui.clone(), link.clone(), field_id.clone());
         Callback::from(move |_| {
             // Selected either way, so Ctrl+C works where copying is refused.
-            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+            let field = gloo::utils::document().get_element_by_id(&field_id);
+            if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                 input.select();
             }
-            copied.set(Some(copy_selection()));
+            ui.set((true, Some((link.clone(), copy_selection()))));
         })
     };
     let select_all = Callback::from(|e: FocusEvent| {
@@ -100,11 +99,9 @@ pub fn TrainerTools(p: &Props) -> Html {
         input.select();
     });
     let panel_id = format!("{id}-share-panel");
-    let field_id = format!("{id}-share-link");
-    let status = match *copied {
-        None => String::new(),
-        Some(true) => tr(lang, "share.copied"),
-        Some(false) => tr(lang, "share.copy_failed"),
+    let status = match copied {
+        Some((l, ok)) if l == link => tr(lang, if ok { "share.copied" } else { "share.copy_failed" }),
+        _ => String::new(),
     };
     html! {
         <>
@@ -113,12 +110,12 @@ pub fn TrainerTools(p: &Props) -> Html {
                 data-testid={format!("{id}-reset")}>{ tr(lang, "tools.reset") }</button>
             <button type="button" class="button" aria-expanded={open.to_string()} aria-controls={panel_id.clone()}
                 onclick={toggle} data-testid={format!("{id}-share")}>{ tr(lang, "share.open") }</button>
-            if *open {
+            if open {
                 <section class="share" id={panel_id} aria-label={tr(lang, "share.title")} data-testid={format!("{id}-share-panel")}>
                     <div class="share-link">
                         <label for={field_id.clone()}>{ tr(lang, "share.link") }</label>
                         <div class="share-row">
-                            <input ref={field} type="text" readonly=true id={field_id.clone()} value={link.clone()}
+                            <input type="text" readonly=true id={field_id.clone()} value={link.clone()}
                                 onfocus={select_all} data-testid={field_id} />
                             <button type="button" class="button" onclick={copy} data-testid={format!("{id}-share-copy")}>
                                 { tr(lang, "share.copy") }
@@ -133,11 +130,20 @@ pub fn TrainerTools(p: &Props) -> Html {
     }
 }
 
-/// The link's QR code as one SVG path, named, with the link as its caption;
-/// or why there is none.
+/// The link's QR code as one SVG path, named, with the link as its caption
+/// (markup written here rather than built node by node: smaller code); or
+/// why there is none.
 fn qr_figure(lang: Lang, link: &str, id: &str) -> Html {
-    let qr = match Qr::for_link(link) {
-        Ok(qr) => qr,
+    let markup = match Qr::for_link(link) {
+        Ok(qr) => {
+            let side = qr.size() + 8;
+            format!(
+                r#"<figure class="qr"><svg viewBox="0 0 {side} {side}" role="img" aria-label="{label}" aria-describedby="{id}-qr-caption" shape-rendering="crispEdges" data-testid="{id}-qr"><rect width="{side}" height="{side}" class="qr-light"/><path d="{d}" class="qr-dark"/></svg><figcaption id="{id}-qr-caption" data-testid="{id}-qr-text">{link}</figcaption></figure>"#,
+                label = escape(&tr(lang, "share.qr")),
+                d = qr.svg_path(4),
+                link = escape(link),
+            )
+        }
         Err(e) => {
             let args = [
                 ("n", e.len.to_string()),
@@ -145,23 +151,21 @@ fn qr_figure(lang: Lang, link: &str, id: &str) -> Html {
                 ("version", LINK_MAX_VERSION.to_string()),
             ];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            return html! {
-                <p class="message error" data-testid={format!("{id}-share-too-long")}>{ trf(lang, "share.too_long", &args) }</p>
-            };
+            format!(
+                r#"<p class="message error" data-testid="{id}-share-too-long">{}</p>"#,
+                escape(&trf(lang, "share.too_long", &args))
+            )
         }
     };
-    let side = (qr.size() + 8).to_string();
-    let caption = format!("{id}-qr-caption");
-    html! {
-        <figure class="qr">
-            <svg viewBox={format!("0 0 {side} {side}")} role="img" aria-label={tr(lang, "share.qr")}
-                aria-describedby={caption.clone()} shape-rendering="crispEdges" data-testid={format!("{id}-qr")}>
-                <rect width={side.clone()} height={side} class="qr-light" />
-                <path d={qr.svg_path(4)} class="qr-dark" />
-            </svg>
-            <figcaption id={caption} data-testid={format!("{id}-qr-text")}>{ link.to_owned() }</figcaption>
-        </figure>
-    }
+    Html::from_html_unchecked(markup.into())
+}
+
+/// Text made safe inside HTML markup and attribute values.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Copies the page's selection (`document.execCommand("copy")`, looked up at
