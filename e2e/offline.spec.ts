@@ -180,7 +180,11 @@ test('the service worker precaches the whole build, and the app works offline', 
     ['#/self-check/3-1', 'selfcheck-answer'],
   ];
   for (const [hash, testid] of screens) {
+    // A fresh document each time (a hash change alone may hand off to
+    // another bundle with a reload of its own), then a reload of it.
+    await page.goto('about:blank');
     await page.goto(`/${hash}`);
+    await waitForApp(page);
     await page.reload();
     await waitForApp(page);
     await waitForRoute(page, hash);
