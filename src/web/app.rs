@@ -24,7 +24,7 @@ use yew_router::prelude::*;
 fn initial_state() -> State {
     let start = storage::startup();
     let mut notices = Vec::new();
-    let progress = match start.loaded {
+    let mut progress = match start.loaded {
         Loaded::Fresh => Progress::default(),
         Loaded::Found(d) => {
             if d.from_version != crate::progress::SCHEMA {
@@ -43,6 +43,14 @@ fn initial_state() -> State {
     };
     if !start.can_save {
         notices.push(Notice::CannotSave);
+    }
+    // The address's language from the first render on (no flash of the
+    // other one), remembered as the query effect would remember it.
+    if let Some(asked) = texts::address_lang().filter(|l| progress.lang != Some(*l)) {
+        progress.lang = Some(asked);
+        if start.can_save {
+            storage::save(&progress);
+        }
     }
     State {
         progress,

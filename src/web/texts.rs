@@ -32,13 +32,18 @@ pub fn ready(lang: Lang) -> bool {
     i18n::EMBEDDED || READY.with(|r| r.get()[slot(lang)])
 }
 
-/// The language to start in: the address's `lang`, else the saved choice,
-/// else Chinese (the same order the shell applies once running).
-pub fn first_lang() -> Lang {
+/// The language the address asks for (`?lang=`), if any.
+pub fn address_lang() -> Option<Lang> {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     let query = hash.split_once('?').map_or("", |(_, q)| q);
+    parse_global(query).0.lang
+}
+
+/// The language to start in: the address's `lang`, else the saved choice,
+/// else Chinese (the order `web::app` builds its first state in).
+pub fn first_lang() -> Lang {
     let saved = || {
         let raw = web_sys::window()?
             .local_storage()
@@ -50,7 +55,7 @@ pub fn first_lang() -> Lang {
             _ => None,
         }
     };
-    parse_global(query).0.lang.or_else(saved).unwrap_or_default()
+    address_lang().or_else(saved).unwrap_or_default()
 }
 
 /// The address of one part, from the list `assets/boot.js` publishes.
