@@ -213,6 +213,11 @@ test.describe('a new build', () => {
     const changed = path.join(b, 'selfchecks/3-1.json');
     fs.appendFileSync(changed, '\n');
     execFileSync('node', ['scripts/post-build', b, 'serviceWorker'], { cwd: ROOT });
+    // nginx's ETag is mtime + size: two sw.js of equal size written in the
+    // same second would look unchanged to the browser's update check (a real
+    // deploy is never that close to the previous one).
+    const later = new Date(Date.now() + 10_000);
+    fs.utimesSync(path.join(b, 'sw.js'), later, later);
     const oldCache = workerOf(fs.readFileSync(path.join(a, 'sw.js'), 'utf8')).cache;
     const newCache = workerOf(fs.readFileSync(path.join(b, 'sw.js'), 'utf8')).cache;
     expect(newCache).not.toBe(oldCache);
