@@ -10,8 +10,9 @@
 
 /** Bundle name -> its JavaScript glue and WebAssembly file. */
 const BUNDLES = /*@BUNDLES@*/ {};
-/** Language -> its parts of the UI strings and course texts
- * (src/web/texts.rs reads this as window.loyaltyContent). */
+/** Bundle -> language -> its parts of the UI strings (only the keys that
+ * bundle shows) and course texts (src/web/texts.rs reads the bundle's own
+ * table as window.loyaltyContent). */
 const CONTENT = /*@CONTENT@*/ {};
 
 /** Address path -> bundle, for the first load: must agree with
@@ -72,13 +73,14 @@ function failed(error) {
 
 const name = pick();
 const bundle = BUNDLES[name];
-window.loyaltyContent = CONTENT;
+const content = CONTENT[name] || {};
+window.loyaltyContent = content;
 // The first language's texts download beside the bundle; the app takes
 // them from here (src/web/texts.rs) instead of asking again.
 window.loyaltyEarly = {};
 const lang = guessLang();
 for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
-  const url = CONTENT[lang] && CONTENT[lang][kind];
+  const url = content[lang] && content[lang][kind];
   if (!url) continue;
   const text = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
   text.catch(() => {}); // reported by the app when it reads it, not as unhandled

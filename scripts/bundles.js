@@ -24,6 +24,10 @@ const WASM_FEATURES = [
   '--enable-multivalue',
 ];
 
+/** terser (npm) on the release build's JavaScript: ES modules, names
+ * shortened, exports kept. */
+const TERSER = ['--module', '--compress', '--mangle'];
+
 /** The bundle names: one per src/bin/*.rs. */
 function bundleNames() {
   return fs
@@ -66,17 +70,22 @@ function screenBundles(ctx) {
     }
   }
   const files = {};
+  const wasms = {};
   try {
     for (const bin of bins) {
       const input = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
       run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', scratch, '--out-name', bin, input]);
     }
-    // wasm-opt (binaryen's npm build runs under node and is slow): all
-    // bundles at once, one process each.
+    // wasm-opt (binaryen's npm build runs under node and is slow) and the
+    // glue's minifier: all bundles at once, one process each.
     if (ctx.release) {
-      const opt = bins.map((bin) => {
+      const opt = bins.flatMap((bin) => {
         const wasm = JSON.stringify(path.join(scratch, `${bin}_bg.wasm`));
-        return `${JSON.stringify(tool('wasm-opt'))} -Oz ${WASM_FEATURES.join(' ')} ${wasm} -o ${wasm} & pids+=($!)`;
+        const js = JSON.stringify(path.join(scratch, `${bin}.js`));
+        return [
+          `${JSON.stringify(tool('wasm-opt'))} -Oz ${WASM_FEATURES.join(' ')} ${wasm} -o ${wasm} & pids+=($!)`,
+          `${JSON.stringify(tool('terser'))} ${js} ${TERSER.join(' ')} -o ${js} & pids+=($!)`,
+        ];
       });
       run('bash', ['-c', `pids=(); ${opt.join('; ')}; for p in "\${pids[@]}"; do wait "$p" || exit 1; done`]);
     }
@@ -88,6 +97,7 @@ function screenBundles(ctx) {
       fs.writeFileSync(path.join(ctx.dir, `${stem}.js`), js);
       fs.writeFileSync(path.join(ctx.dir, `${stem}_bg.wasm`), wasm);
       files[bin] = { js: `./${stem}.js`, wasm: `./${stem}_bg.wasm` };
+      wasms[bin] = wasm;
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -95,11 +105,14 @@ function screenBundles(ctx) {
   const table = {};
   for (const name of names) table[name] = files[ctx.release ? name : ALL];
 
-  const content = textParts(ctx);
+  const content = textParts(ctx, Object.fromEntries(names.map((n) => [n, wasms[ctx.release ? n : ALL]])));
   let boot = fs.readFileSync(path.join(ROOT, 'assets/boot.js'), 'utf8');
   for (const [slot, value] of [['/*@BUNDLES@*/ {}', table], ['/*@CONTENT@*/ {}', content]]) {
     if (!boot.includes(slot)) throw new Error(`assets/boot.js has no ${slot} to fill in`);
     boot = boot.replace(slot, JSON.stringify(value));
+  }
+  if (ctx.release) {
+    boot = execFileSync(tool('terser'), TERSER, { cwd: ROOT, input: boot, encoding: 'utf8' });
   }
   const bootName = `boot-${hash16(boot)}.js`;
   fs.writeFileSync(path.join(ctx.dir, bootName), boot);
@@ -130,27 +143,49 @@ function only(value, lang) {
   return value;
 }
 
+/** Keys built at run time from a prefix and an id (`format!("tag.{}", …)`,
+ * `model.{id}`; tests/content.rs lists them): a bundle whose WebAssembly
+ * holds the prefix gets the whole family. */
+const DYNAMIC_KEY_PREFIXES = ['model.', 'tag.'];
+
+/** The UI keys a bundle can show: every key of content/ui.json whose text
+ * is in its WebAssembly file (keys are string literals in the Rust sources,
+ * tests/content.rs checks), the run-time families above, and the language
+ * names (the language switch shows the other language's name before its
+ * texts have arrived). */
+function keysOf(wasm, keys) {
+  const has = (s) => wasm.includes(Buffer.from(s, 'utf8'));
+  const families = DYNAMIC_KEY_PREFIXES.filter(has);
+  return keys.filter((k) => k.startsWith('lang.') || families.some((p) => k.startsWith(p)) || has(k));
+}
+
 /** Writes `ui.<lang>-<hash>.json` and `lectures.<lang>-<hash>.json` from
- * content/ui.json and content/lectures.json; returns their table
- * {lang: {ui, lectures}} for boot.js. The language names (`lang.*`) stay
- * in both languages in every part: the language switch shows the other
- * language's name before its texts have arrived. */
-function textParts(ctx) {
+ * content/ui.json and content/lectures.json: one language each, and for the
+ * UI strings only the keys of one bundle (`keysOf`), so a first visit
+ * downloads neither the other language nor other screens' strings (bundles
+ * with the same keys share a file). Returns their table
+ * {bundle: {lang: {ui, lectures}}} for boot.js. */
+function textParts(ctx, wasms) {
   for (const f of fs.readdirSync(ctx.dir)) {
     if (/^(ui|lectures)\.(zh|en)-[0-9a-f]{16}\.json$/.test(f)) fs.unlinkSync(path.join(ctx.dir, f));
   }
-  const table = Object.fromEntries(LANGS.map((l) => [l, {}]));
-  for (const kind of ['ui', 'lectures']) {
-    const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'content', `${kind}.json`), 'utf8'));
+  const write = (kind, lang, value) => {
+    const text = JSON.stringify(value);
+    const name = `${kind}.${lang}-${hash16(text)}.json`;
+    fs.writeFileSync(path.join(ctx.dir, name), text);
+    return `${ctx.base}${name}`;
+  };
+  const read = (kind) => JSON.parse(fs.readFileSync(path.join(ROOT, 'content', `${kind}.json`), 'utf8'));
+  const ui = read('ui');
+  const lectures = Object.fromEntries(LANGS.map((l) => [l, write('lectures', l, only(read('lectures'), l))]));
+  const table = {};
+  for (const [bundle, wasm] of Object.entries(wasms)) {
+    const keys = keysOf(wasm, Object.keys(ui));
+    table[bundle] = {};
     for (const lang of LANGS) {
-      const part = only(source, lang);
-      if (kind === 'ui') {
-        for (const key of Object.keys(source)) if (key.startsWith('lang.')) part[key] = source[key];
-      }
-      const text = JSON.stringify(part);
-      const name = `${kind}.${lang}-${hash16(text)}.json`;
-      fs.writeFileSync(path.join(ctx.dir, name), text);
-      table[lang][kind] = `${ctx.base}${name}`;
+      const part = {};
+      for (const k of keys) part[k] = k.startsWith('lang.') ? ui[k] : only(ui[k], lang);
+      table[bundle][lang] = { ui: write('ui', lang, part), lectures: lectures[lang] };
     }
   }
   return table;

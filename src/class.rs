@@ -63,7 +63,7 @@ pub fn bin_range(i: usize) -> (u8, u8) {
 /// when empty.
 pub fn median(values: &[u8]) -> Option<f64> {
     let mut v = values.to_vec();
-    v.sort_unstable();
+    crate::sort::by(&mut v, |a, b| a < b);
     let n = v.len();
     match n {
         0 => None,
@@ -233,7 +233,7 @@ fn ids<'a>(base: &[&str], maps: impl Iterator<Item = &'a BTreeMap<String, Exerci
             }
         }
     }
-    extra.sort();
+    crate::sort::by(&mut extra, |a, b| a < b);
     out.extend(extra);
     out
 }
@@ -283,7 +283,7 @@ pub fn summarize(trainees: &[Trainee]) -> ClassSummary {
                 })
                 .collect();
             // Stable: equal counts keep the id order of the tally.
-            missed.sort_by_key(|m| std::cmp::Reverse(m.count));
+            crate::sort::by(&mut missed, |a, b| a.count > b.count);
             ExerciseSummary {
                 id,
                 attempted: count(results.len()),

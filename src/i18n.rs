@@ -180,13 +180,29 @@ pub fn install_ui(part: &str) -> Result<(), String> {
     Ok(())
 }
 
+thread_local! {
+    static ON_MISSING: std::cell::Cell<fn(&str)> = const { std::cell::Cell::new(|_| {}) };
+}
+
+/// Sets what happens when a key is missing from the installed strings (the
+/// browser logs an error, so a key left out of a bundle's part is caught).
+pub fn on_missing(report: fn(&str)) {
+    ON_MISSING.with(|m| m.set(report));
+}
+
 /// The UI string `key` in `lang`; the key itself if it is missing, so a gap
 /// is visible instead of fatal.
 pub fn tr(lang: Lang, key: &str) -> String {
-    table()
-        .and_then(|t| t.get(key))
-        .map(|t| t.get(lang).to_owned())
-        .unwrap_or_else(|| key.to_owned())
+    let Some(table) = table() else {
+        return key.to_owned();
+    };
+    match table.get(key) {
+        Some(t) => t.get(lang).to_owned(),
+        None => {
+            ON_MISSING.with(|m| m.get())(key);
+            key.to_owned()
+        }
+    }
 }
 
 /// `tr` with `{name}` placeholders filled in.

@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod scoring;
 pub mod selfcheck;
 pub mod smith;
+pub mod sort;
 pub mod web;
 
 /// Starts the app in the page with the screens of one bundle (`None`: every

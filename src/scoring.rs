@@ -560,7 +560,7 @@ fn cue_table() -> &'static CueTable {
             }
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+            crate::sort::by(v, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)).is_lt());
         }
         CueTable { by_first }
     })
@@ -1007,7 +1007,7 @@ impl<'a> Reader<'a> {
             if occ.is_empty() {
                 return Vec::new();
             }
-            occ.sort_unstable();
+            crate::sort::by(&mut occ, |a, b| a < b);
             per_part.push(occ);
         }
         let context: Vec<usize> = {
@@ -1229,7 +1229,7 @@ pub fn score(exercise: &SelfCheck, answer: &str) -> Scored {
         let mut credit = 0.0;
         let mut evidence = None;
         if judged || !reversed {
-            credits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+            crate::sort::by(&mut credits, |a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).is_lt());
             if let Some(&(v, _, k)) = credits.first() {
                 credit = (v + SECOND * credits.get(1).map_or(0.0, |c| c.0)).min(1.0);
                 evidence = reader.evidence(&norm, answer, k);

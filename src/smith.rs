@@ -267,7 +267,7 @@ impl Params {
             p.reach_hi = d.reach_hi;
         }
         // Report in the order the address gave them.
-        bad.sort_by_key(|b| pairs.iter().position(|(n, _)| *n == b.name));
+        crate::sort::by_key(&mut bad, |b| pairs.iter().position(|(n, _)| *n == b.name));
         (p, bad)
     }
 
@@ -545,6 +545,6 @@ pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
             up: moved(param, 1.2),
         })
         .collect();
-    swings.sort_by(|a, b| b.size().total_cmp(&a.size()));
+    crate::sort::by(&mut swings, |a, b| a.size() > b.size());
     Ok(swings)
 }

@@ -100,7 +100,7 @@ fn backup(raw: &str) -> Option<String> {
         .filter_map(|i| store.key(i).ok().flatten())
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    keys.sort_by_key(|k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
+    crate::sort::by_key(&mut keys, |k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
     let stamp = js_sys::Date::now() as u64;
     let next = keys
         .last()

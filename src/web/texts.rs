@@ -121,6 +121,8 @@ pub async fn load(lang: Lang) -> Result<(), String> {
         None => None,
     };
     i18n::install_ui(&ui)?;
+    // A key this bundle's part lacks (scripts/bundles.js picks the keys).
+    i18n::on_missing(|key| web_sys::console::error_1(&format!("no UI string {key} in this build").into()));
     if let Some(c) = course {
         crate::content::install_course(&c)?;
     }
