@@ -127,6 +127,10 @@ function screenBundles(ctx) {
 }
 
 const LANGS = ['zh', 'en'];
+/** Bundles that show the lectures' whole texts: must agree with
+ * `Bundle::needs_lecture_bodies` in src/bundle.rs (tests/bundle.rs checks).
+ * The other bundles that load the course get its outline (`outline`). */
+const WITH_LECTURE_BODIES = ['map'];
 
 /** One language's part of a bilingual content value: every `{zh, en}` text
  * keeps only `lang`'s slot (the other is ""), so a bundle downloads only the
@@ -141,6 +145,20 @@ function only(value, lang) {
     return Object.fromEntries(keys.map((k) => [k, only(value[k], lang)]));
   }
   return value;
+}
+
+/** The course file with only what lists and links show: chapters, and each
+ * lecture's number, chapter, title, models and self-checks; every other text
+ * or list is empty, so the file still reads as a course (src/content.rs). */
+function outline(course) {
+  const KEEP = ['n', 'chapter', 'title', 'models', 'exercises'];
+  const empty = (v) => (Array.isArray(v) ? [] : Object.fromEntries(LANGS.map((l) => [l, ''])));
+  return {
+    ...course,
+    lectures: course.lectures.map((l) => Object.fromEntries(
+      Object.entries(l).map(([k, v]) => [k, KEEP.includes(k) ? v : empty(v)]),
+    )),
+  };
 }
 
 /** Keys built at run time from a prefix and an id (`format!("tag.{}", …)`,
@@ -163,7 +181,8 @@ function keysOf(wasm, keys) {
  * content/ui.json and content/lectures.json: one language each, and for the
  * UI strings only the keys of one bundle (`keysOf`), so a first visit
  * downloads neither the other language nor other screens' strings (bundles
- * with the same keys share a file). Returns their table
+ * with the same keys share a file), and the course's `outline` for bundles
+ * that show no lecture page. Returns their table
  * {bundle: {lang: {ui, lectures}}} for boot.js. */
 function textParts(ctx, wasms) {
   for (const f of fs.readdirSync(ctx.dir)) {
@@ -177,7 +196,11 @@ function textParts(ctx, wasms) {
   };
   const read = (kind) => JSON.parse(fs.readFileSync(path.join(ROOT, 'content', `${kind}.json`), 'utf8'));
   const ui = read('ui');
-  const lectures = Object.fromEntries(LANGS.map((l) => [l, write('lectures', l, only(read('lectures'), l))]));
+  const course = read('lectures');
+  const lectures = Object.fromEntries(LANGS.map((l) => [l, {
+    whole: write('lectures', l, only(course, l)),
+    outline: write('lectures', l, only(outline(course), l)),
+  }]));
   const table = {};
   for (const [bundle, wasm] of Object.entries(wasms)) {
     const keys = keysOf(wasm, Object.keys(ui));
@@ -185,7 +208,8 @@ function textParts(ctx, wasms) {
     for (const lang of LANGS) {
       const part = {};
       for (const k of keys) part[k] = k.startsWith('lang.') ? ui[k] : only(ui[k], lang);
-      table[bundle][lang] = { ui: write('ui', lang, part), lectures: lectures[lang] };
+      const whole = !ctx.release || WITH_LECTURE_BODIES.includes(bundle);
+      table[bundle][lang] = { ui: write('ui', lang, part), lectures: lectures[lang][whole ? 'whole' : 'outline'] };
     }
   }
   return table;

@@ -70,4 +70,12 @@ impl Bundle {
     pub fn needs_lectures(self) -> bool {
         matches!(self, Bundle::Map | Bundle::Class | Bundle::SelfCheck)
     }
+
+    /// Whether they show the lectures' whole texts. The others that need the
+    /// course use its outline only (chapters; lecture numbers, titles,
+    /// models and self-checks), which `scripts/bundles.js` writes as a part
+    /// of its own with every other text empty.
+    pub fn needs_lecture_bodies(self) -> bool {
+        matches!(self, Bundle::Map)
+    }
 }

@@ -436,24 +436,68 @@ fn poisson(rng: &mut SmallRng, mean: f64) -> u64 {
 /// Number of histogram bins.
 pub const BINS: usize = 24;
 
+/// A Monte Carlo run done a slice of trials at a time, so the screen can
+/// give the page back between slices and no single task blocks it: the
+/// trials and the result are exactly those of [`simulate`].
+pub struct Run {
+    p: Params,
+    kernel: Kernel,
+    rng: SmallRng,
+    lost: Vec<u64>,
+    trials: usize,
+}
+
+impl Run {
+    /// A run of `trials` trials (at least one) of valid parameters.
+    pub fn new(p: &Params, trials: u32) -> Result<Run, ParamError> {
+        p.validate()?;
+        let trials = trials.max(1) as usize;
+        Ok(Run {
+            p: *p,
+            kernel: Kernel {
+                lo: p.reach_lo as u64,
+                hi: p.reach_hi as u64,
+                influenced: p.influenced,
+                second: p.second,
+                stop: p.stop,
+            },
+            rng: SmallRng::seed_from_u64(p.seed),
+            lost: Vec::with_capacity(trials),
+            trials,
+        })
+    }
+
+    /// Runs up to `n` more trials; true once every trial has run.
+    pub fn step(&mut self, n: u32) -> bool {
+        let n = (n as usize).min(self.trials - self.lost.len());
+        for _ in 0..n {
+            self.lost.push(self.kernel.trial(&mut self.rng));
+        }
+        self.lost.len() == self.trials
+    }
+
+    /// The summary of a finished run (the trials still to run first).
+    pub fn finish(mut self) -> Simulation {
+        self.step(u32::MAX);
+        summarise(&self.p, self.lost)
+    }
+}
+
 /// Customers lost in each of `trials` trials: the kernel the benchmarks time.
 pub fn simulate_lost(p: &Params, trials: u32) -> Result<Vec<u64>, ParamError> {
-    p.validate()?;
-    let kernel = Kernel {
-        lo: p.reach_lo as u64,
-        hi: p.reach_hi as u64,
-        influenced: p.influenced,
-        second: p.second,
-        stop: p.stop,
-    };
-    let mut rng = SmallRng::seed_from_u64(p.seed);
-    Ok((0..trials).map(|_| kernel.trial(&mut rng)).collect())
+    let mut run = Run::new(p, trials)?;
+    run.step(u32::MAX);
+    Ok(run.lost)
 }
 
 /// Runs the Monte Carlo simulation (at least one trial).
 pub fn simulate(p: &Params, trials: u32) -> Result<Simulation, ParamError> {
-    let trials = trials.max(1);
-    let mut lost = simulate_lost(p, trials)?;
+    Ok(Run::new(p, trials)?.finish())
+}
+
+/// Mean, percentiles and histogram of the trials' losses.
+fn summarise(p: &Params, mut lost: Vec<u64>) -> Simulation {
+    let trials = lost.len() as u32;
     lost.sort_unstable();
     let direct = direct(p);
     let total = |l: u64| direct * (1.0 + l as f64);
@@ -469,7 +513,7 @@ pub fn simulate(p: &Params, trials: u32) -> Result<Simulation, ParamError> {
     for &l in &lost {
         counts[((l - lo_l) / per_bin) as usize] += 1;
     }
-    Ok(Simulation {
+    Simulation {
         trials,
         seed: p.seed,
         mean,
@@ -483,7 +527,7 @@ pub fn simulate(p: &Params, trials: u32) -> Result<Simulation, ParamError> {
             width: per_bin as f64 * direct,
             counts,
         },
-    })
+    }
 }
 
 /// How much the total (at the middle reach) moves when one assumption moves

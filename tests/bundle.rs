@@ -151,6 +151,23 @@ fn language_parts_reassemble_the_whole_file() {
 }
 
 #[test]
+fn the_build_writes_whole_lecture_texts_for_the_bundles_that_show_them() {
+    let js = std::fs::read_to_string(format!("{}/scripts/bundles.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let line = js
+        .lines()
+        .find(|l| l.starts_with("const WITH_LECTURE_BODIES = ["))
+        .expect("WITH_LECTURE_BODIES list");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    let expected: Vec<&str> = Bundle::ALL
+        .iter()
+        .filter(|b| b.needs_lecture_bodies())
+        .map(|b| b.name())
+        .collect();
+    assert_eq!(listed, expected);
+    assert!(Bundle::ALL.iter().all(|b| !b.needs_lecture_bodies() || b.needs_lectures()));
+}
+
+#[test]
 fn boot_downloads_lecture_texts_for_the_bundles_that_show_them() {
     let boot = std::fs::read_to_string(format!("{}/assets/boot.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let line = boot

@@ -123,6 +123,23 @@ fn comparison_set_round_trips_and_rejects_garbage() {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// The screen runs the trials in slices between which the page gets
+    /// control back: whatever the slices, the run is the one `simulate` gives.
+    #[test]
+    fn a_run_in_slices_is_the_whole_run(seed in any::<u64>(), trials in 1u32..3_000, slice in 1u32..700) {
+        let p = Params { seed, ..Params::default() };
+        let mut run = Run::new(&p, trials).unwrap();
+        let mut slices = 0;
+        while !run.step(slice) {
+            slices += 1;
+            prop_assert!(slices <= trials, "a slice ran no trial");
+        }
+        prop_assert_eq!(run.finish(), simulate(&p, trials).unwrap());
+    }
+}
+
 #[test]
 fn monte_carlo_is_reproducible_and_centred_on_the_chain() {
     let p = Params::default();

@@ -15,11 +15,23 @@ use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, use_steps};
 use crate::web::widgets::bad_params_notice;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// Pause after the last change before the Monte Carlo run starts.
-const MC_DELAY_MS: u32 = 120;
+const MC_DELAY_MS: i32 = 120;
+/// Trials per task: a few milliseconds each, even on a slow phone.
+const MC_SLICE: u32 = 10_000;
+
+/// Resolves in a later task, `ms` milliseconds from now at the earliest.
+async fn next_task(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
 
 /// Number of links in the cascade (for the step-through).
 const LINKS: usize = 8;
@@ -111,16 +123,30 @@ pub fn SmithPage() -> Html {
 
     let outcome = smith::compute(&params);
     // The Monte Carlo run waits until the assumptions stop moving, so a
-    // slider drag re-renders the chain at once; the run follows ~0.1 s later.
+    // slider drag re-renders the chain at once; the run follows ~0.1 s later,
+    // a slice of trials per task so the page stays responsive meanwhile.
     let sim = use_state(|| None::<(Params, Simulation)>);
     {
         let sim = sim.clone();
         use_effect_with(params, move |p| {
             let p = *p;
-            let timer = gloo::timers::callback::Timeout::new(MC_DELAY_MS, move || {
-                sim.set(smith::simulate(&p, TRIALS).ok().map(|s| (p, s)));
+            let cancelled = Rc::new(Cell::new(false));
+            let stop = cancelled.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task(MC_DELAY_MS).await;
+                let Ok(mut run) = smith::Run::new(&p, TRIALS) else {
+                    sim.set(None);
+                    return;
+                };
+                while !cancelled.get() {
+                    if run.step(MC_SLICE) {
+                        sim.set(Some((p, run.finish())));
+                        return;
+                    }
+                    next_task(0).await;
+                }
             });
-            move || drop(timer)
+            move || stop.set(true)
         });
     }
     let sim_stale = sim.as_ref().is_none_or(|(p, _)| *p != params);
