@@ -10,6 +10,7 @@
 import { test, expect, gotoApp, waitForApp, waitForRoute, type Page } from './fixtures';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as path from 'path';
 
 test.use({ serviceWorkers: 'allow' });
@@ -33,13 +34,15 @@ function policyIn(file: string): string {
   return m[1];
 }
 
-/** Every file of a build folder, relative, sorted. */
+/** Every file of a build folder, relative, sorted; not the server's
+ * compressed copies (.gz, .br). */
 function filesOf(dir: string, prefix = ''): string[] {
   return fs
     .readdirSync(path.join(dir, prefix), { withFileTypes: true })
     .flatMap((e) => {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      return e.isDirectory() ? filesOf(dir, rel) : [rel];
+      if (e.isDirectory()) return filesOf(dir, rel);
+      return /\.(gz|br)$/.test(e.name) ? [] : [rel];
     })
     .sort();
 }
@@ -194,6 +197,29 @@ test('the service worker precaches the whole build, and the app works offline', 
     expect.arrayContaining(['/scenarios/coffee-gift.json', '/selfchecks/3-1.json']),
   );
   await context.setOffline(false);
+});
+
+test('hashed files go out as the build compressed them (gzip_static), the rest compressed on the fly', async () => {
+  const dist = servedFolder(PORT);
+  const get = (file: string) => new Promise<http.IncomingMessage>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: PORT, path: `/${file}`, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      res.resume();
+      resolve(res);
+    }).on('error', reject);
+  });
+  const hashed = fs.readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css|\.json)$/.test(f));
+  expect(hashed.length).toBeGreaterThan(10);
+  for (const f of hashed) {
+    expect(fs.existsSync(path.join(dist, `${f}.br`)), `${f}.br`).toBe(true);
+    const res = await get(f);
+    expect(res.headers['content-encoding'], f).toBe('gzip');
+    expect(Number(res.headers['content-length']), f).toBe(fs.statSync(path.join(dist, `${f}.gz`)).size);
+  }
+  // Files whose content changes under the same name have no copy to go stale.
+  for (const f of ['index.html', 'sw.js']) {
+    expect(fs.existsSync(path.join(dist, `${f}.gz`)), f).toBe(false);
+    expect((await get(f)).headers['content-encoding'], f).toBe('gzip');
+  }
 });
 
 test.describe('a new build', () => {
