@@ -1,42 +1,32 @@
 //! Addresses: the hash routes of DESIGN.md (`index.html#/path?query`) and the
 //! global query parameters every screen understands (`lang`, `present`).
 //! Hash routing keeps deep links working on any static server.
-//! Pure module: paths in, routes out, no browser calls.
+//! Pure module: paths in, routes out, no browser calls ([`crate::web::router`]
+//! wires it to the address).
 
 use crate::content::{BUILT_EXERCISES, LECTURES};
 use crate::i18n::Lang;
-use yew_router::Routable;
 
 /// The screens and their addresses.
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `/`
-    #[at("/")]
     Home,
     /// `/lecture/:n`
-    #[at("/lecture/:n")]
     Lecture { n: u8 },
     /// `/progress`
-    #[at("/progress")]
     Progress,
     /// `/class`: the trainer's class view, trainees' exported files summarised.
-    #[at("/class")]
     Class,
     /// `/smith`
-    #[at("/smith")]
     Smith,
     /// `/mirror`
-    #[at("/mirror")]
     Mirror,
     /// `/emotion-line`
-    #[at("/emotion-line")]
     EmotionLine,
     /// `/self-check/:id`
-    #[at("/self-check/:id")]
     SelfCheck { id: String },
     /// `/404`, and every address that leads nowhere.
-    #[not_found]
-    #[at("/404")]
     NotFound,
 }
 
