@@ -30,10 +30,9 @@ pub mod web;
 pub fn start(bundle: Option<bundle::Bundle>, screens: web::screens::Screens) {
     web::recovery::install();
     web::screens::install(bundle, screens);
-    // Before the router reads the address (at mount and on every change):
-    // rewrite hashes it cannot read, so garbage never reaches it.
-    fix_hash();
-    gloo::events::EventListener::new(&gloo::utils::window(), "popstate", |_| fix_hash()).forget();
+    // Before the first language is read from the address (the router then
+    // does the same on every change): rewrite hashes it cannot read.
+    web::router::fix_hash();
     // The first language's texts arrive before anything renders.
     wasm_bindgen_futures::spawn_local(async {
         if let Err(e) = web::texts::load(web::texts::first_lang()).await {
@@ -45,15 +44,4 @@ pub fn start(bundle: Option<bundle::Bundle>, screens: web::screens::Screens) {
             .unwrap_or_else(|| gloo::utils::body().into());
         yew::Renderer::<web::app::App>::with_root(root).render();
     });
-}
-
-#[cfg(target_arch = "wasm32")]
-fn fix_hash() {
-    let window = gloo::utils::window();
-    let hash = window.location().hash().unwrap_or_default();
-    if let Some(fixed) = route::normalize_hash(&hash) {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fixed));
-        }
-    }
 }

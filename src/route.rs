@@ -1,51 +1,89 @@
 //! Addresses: the hash routes of DESIGN.md (`index.html#/path?query`) and the
 //! global query parameters every screen understands (`lang`, `present`).
 //! Hash routing keeps deep links working on any static server.
-//! Pure module: the `Routable` derive is plain data, no browser calls.
+//! Pure module: paths in, routes out, no browser calls ([`crate::web::router`]
+//! wires it to the address).
 
 use crate::content::{BUILT_EXERCISES, LECTURES};
 use crate::i18n::Lang;
-use yew_router::Routable;
 
 /// The screens and their addresses.
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    #[at("/")]
+    /// `/`
     Home,
-    #[at("/lecture/:n")]
+    /// `/lecture/:n`
     Lecture { n: u8 },
-    #[at("/progress")]
+    /// `/progress`
     Progress,
-    /// The trainer's class view: trainees' exported files summarised.
-    #[at("/class")]
+    /// `/class`: the trainer's class view, trainees' exported files summarised.
     Class,
-    #[at("/smith")]
+    /// `/smith`
     Smith,
-    #[at("/mirror")]
+    /// `/mirror`
     Mirror,
-    #[at("/emotion-line")]
+    /// `/emotion-line`
     EmotionLine,
-    #[at("/self-check/:id")]
+    /// `/self-check/:id`
     SelfCheck { id: String },
-    #[not_found]
-    #[at("/404")]
+    /// `/404`, and every address that leads nowhere.
     NotFound,
 }
 
+/// The routes without parameters and their paths (without the leading `/`).
+const FIXED: [(&str, Route); 7] = [
+    ("", Route::Home),
+    ("progress", Route::Progress),
+    ("class", Route::Class),
+    ("smith", Route::Smith),
+    ("mirror", Route::Mirror),
+    ("emotion-line", Route::EmotionLine),
+    ("404", Route::NotFound),
+];
+
 impl Route {
-    /// The route for an address path, with out-of-range lecture numbers
-    /// treated as not found.
+    /// The route for an address path, with out-of-range lecture numbers and
+    /// self-checks not built treated as not found.
     pub fn resolve(path: &str) -> Route {
-        // The recognizer underflows on U+0000 (a panic in debug builds); no
-        // route holds a control character, so such a path leads nowhere.
-        if path.chars().any(char::is_control) {
-            return Route::NotFound;
-        }
         match Route::recognize(path) {
-            Some(Route::Lecture { n }) if !(1..=LECTURES).contains(&n) => Route::NotFound,
-            Some(Route::SelfCheck { id }) if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
-            Some(r) => r,
-            None => Route::NotFound,
+            Route::Lecture { n } if !(1..=LECTURES).contains(&n) => Route::NotFound,
+            Route::SelfCheck { id } if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
+            r => r,
+        }
+    }
+
+    /// What a path names, read as yew-router 0.20 read it: one trailing `/`
+    /// ignored, the leading `/` optional, a parameter one non-empty segment,
+    /// percent-decoded (`+` kept), a lecture number whatever `u8` parses
+    /// (`05`, `+5`); anything else is not found.
+    fn recognize(path: &str) -> Route {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let param = |prefix: &str| {
+            path.strip_prefix(prefix)
+                .filter(|p| !p.is_empty() && !p.contains('/'))
+                .map(|p| decode(p, false))
+        };
+        if let Some((_, r)) = FIXED.iter().find(|(p, _)| *p == path) {
+            r.clone()
+        } else if let Some(n) = param("lecture/") {
+            n.parse().map_or(Route::NotFound, |n| Route::Lecture { n })
+        } else if let Some(id) = param("self-check/") {
+            Route::SelfCheck { id }
+        } else {
+            Route::NotFound
+        }
+    }
+
+    /// The path of this route (`/lecture/2`), as links and the address show it.
+    pub fn to_path(&self) -> String {
+        match self {
+            Route::Lecture { n } => format!("/lecture/{n}"),
+            Route::SelfCheck { id } => format!("/self-check/{}", percent_encode(id)),
+            fixed => {
+                let name = FIXED.iter().find(|(_, r)| r == fixed).map_or("404", |(p, _)| p);
+                format!("/{name}")
+            }
         }
     }
 
@@ -86,6 +124,11 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 /// Decodes `%XX` escapes and `+` as space; invalid escapes are kept literally
 /// and invalid UTF-8 is replaced, so any input yields a string.
 pub fn percent_decode(s: &str) -> String {
+    decode(s, true)
+}
+
+/// [`percent_decode`], with `+` as a space (query) or kept (path segment).
+fn decode(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -100,7 +143,7 @@ pub fn percent_decode(s: &str) -> String {
                 i += 3;
                 continue;
             }
-            (b'+', _) => out.push(b' '),
+            (b'+', _) if plus_is_space => out.push(b' '),
             (b, _) => out.push(b),
         }
         i += 1;

@@ -8,7 +8,6 @@ use loyalty_lab::i18n::{parse_ui, Parts, Text, UI_JSON};
 use loyalty_lab::route::Route;
 use loyalty_lab::web::screens;
 use std::collections::HashMap;
-use yew_router::Routable;
 
 /// One route of every kind the app has.
 fn routes() -> Vec<Route> {

@@ -1,9 +1,9 @@
 //! Addresses: route recognition and the global query parameters.
 
+use loyalty_lab::content::{BUILT_EXERCISES, LECTURES};
 use loyalty_lab::i18n::Lang;
 use loyalty_lab::route::{global_only, normalize_hash, parse_global, query_pairs, share_query, Route};
 use proptest::prelude::*;
-use yew_router::Routable;
 
 #[test]
 fn resolves_the_designed_routes() {
@@ -27,8 +27,71 @@ fn resolves_the_designed_routes() {
 
 #[test]
 fn routes_round_trip_to_paths() {
-    for r in [Route::Home, Route::Progress, Route::Lecture { n: 5 }] {
+    let fixed = [
+        (Route::Home, "/"),
+        (Route::Progress, "/progress"),
+        (Route::Class, "/class"),
+        (Route::Smith, "/smith"),
+        (Route::Mirror, "/mirror"),
+        (Route::EmotionLine, "/emotion-line"),
+        (Route::NotFound, "/404"),
+    ];
+    for (r, path) in fixed {
+        assert_eq!(r.to_path(), path);
+        assert_eq!(Route::resolve(path), r);
+    }
+    for n in 1..=LECTURES {
+        let r = Route::Lecture { n };
+        assert_eq!(r.to_path(), format!("/lecture/{n}"));
         assert_eq!(Route::resolve(&r.to_path()), r);
+    }
+    for id in BUILT_EXERCISES {
+        let r = Route::SelfCheck { id: id.to_string() };
+        assert_eq!(r.to_path(), format!("/self-check/{id}"));
+        assert_eq!(Route::resolve(&r.to_path()), r);
+    }
+    // A parameter is percent-encoded as yew-router encoded it.
+    assert_eq!(
+        Route::SelfCheck { id: "a b/中~".into() }.to_path(),
+        "/self-check/a%20b%2F%E4%B8%AD~"
+    );
+}
+
+/// Paths are read as yew-router 0.20 (route-recognizer) read them; these
+/// were checked against it before it was removed.
+#[test]
+fn reads_paths_as_yew_router_did() {
+    let lecture = |n| Route::Lecture { n };
+    let one_one = Route::SelfCheck { id: "1-1".into() };
+    for (path, want) in [
+        // One trailing slash is ignored, the leading one is optional.
+        ("", Route::Home),
+        ("//", Route::Home),
+        ("/smith/", Route::Smith),
+        ("smith", Route::Smith),
+        ("/lecture/5/", lecture(5)),
+        ("lecture/5", lecture(5)),
+        ("/lecture/5//", Route::NotFound),
+        ("/smith//", Route::NotFound),
+        ("///", Route::NotFound),
+        // A parameter is percent-decoded, `+` kept, then parsed as a u8.
+        ("/lecture/%35", lecture(5)),
+        ("/lecture/05", lecture(5)),
+        ("/lecture/+5", lecture(5)),
+        ("/lecture/%2B5", lecture(5)),
+        ("/lecture/ 5", Route::NotFound),
+        ("/lecture/5%20", Route::NotFound),
+        ("/self-check/%31-1", one_one.clone()),
+        ("/self-check/1%2D1", one_one.clone()),
+        ("/self-check/1-1/", one_one),
+        ("/self-check/+1-1", Route::NotFound),
+        // Fixed names are matched exactly, undecoded.
+        ("/%73mith", Route::NotFound),
+        ("/smith\0", Route::NotFound),
+        ("/\0", Route::NotFound),
+        ("/404/", Route::NotFound),
+    ] {
+        assert_eq!(Route::resolve(path), want, "{path:?}");
     }
 }
 
@@ -78,7 +141,10 @@ fn reset_keeps_only_the_global_parameters() {
     assert_eq!(global_only("weekly=90&years=3&currency=cny"), vec![]);
     assert_eq!(
         global_only("?weekly=90&lang=en&compare=1%2C2&present=1"),
-        vec![("lang".to_owned(), "en".to_owned()), ("present".to_owned(), "1".to_owned())]
+        vec![
+            ("lang".to_owned(), "en".to_owned()),
+            ("present".to_owned(), "1".to_owned())
+        ]
     );
 }
 
@@ -89,7 +155,11 @@ fn a_shared_link_holds_what_differs_from_the_defaults_and_the_language() {
     assert_eq!(share_query(&[], &defaults, Lang::Zh), "lang=zh");
     assert_eq!(share_query(&defaults, &defaults, Lang::En), "lang=en");
     assert_eq!(
-        share_query(&pairs("training=80&pay=50&months=36&compare=50%2C52"), &defaults, Lang::En),
+        share_query(
+            &pairs("training=80&pay=50&months=36&compare=50%2C52"),
+            &defaults,
+            Lang::En
+        ),
         "training=80&compare=50%2C52&lang=en"
     );
     assert_eq!(

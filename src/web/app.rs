@@ -2,14 +2,15 @@
 //! presentation switches, notices, keyboard shortcuts, and the page itself.
 
 use crate::bundle::Bundle;
-use crate::content::{course, BUILT_EXERCISES, LECTURES};
+use crate::content::{course, LECTURES};
 use crate::i18n::{tr, trf, Lang};
 use crate::progress::{Loaded, Progress};
 use crate::route::{parse_global, Route};
+use crate::web::handoff::{self, Handoff};
 use crate::web::keys;
 use crate::web::notices::Notices;
-use crate::web::handoff::{self, Handoff};
 use crate::web::pages::not_found::NotFound;
+use crate::web::router::{self, use_location, use_route, Link, Router};
 use crate::web::screens;
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
@@ -18,7 +19,6 @@ use crate::web::update;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Builds the first state from what storage holds.
 fn initial_state() -> State {
@@ -66,9 +66,9 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     html! {
         <ContextProvider<AppCtx> context={state}>
-            <HashRouter>
+            <Router>
                 <Shell />
-            </HashRouter>
+            </Router>
         </ContextProvider<AppCtx>>
     }
 }
@@ -76,16 +76,11 @@ pub fn App() -> Html {
 /// Renders the screen for a route: this bundle's own screens, not-found for
 /// addresses that lead nowhere, and a hand-off to the bundle that holds any
 /// other screen.
-fn switch(route: Route) -> Html {
-    let route = match route {
-        Route::Lecture { n } if !(1..=LECTURES).contains(&n) => Route::NotFound,
-        Route::SelfCheck { id } if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
-        r => r,
-    };
-    if let Some(page) = (screens::installed().screens)(&route) {
+fn switch(route: &Route) -> Html {
+    if let Some(page) = (screens::installed().screens)(route) {
         return page;
     }
-    match Bundle::of(&route) {
+    match Bundle::of(route) {
         Some(to) => html! { <Handoff {to} /> },
         None => html! { <NotFound /> },
     }
@@ -119,16 +114,14 @@ fn title(route: &Route, lang: Lang) -> String {
 fn Shell() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let location = use_location();
-    let navigator = use_navigator();
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let route = use_route();
     let lang = ctx.lang();
     let help_open = use_state(|| false);
 
     // Global query parameters, read on every address change.
     {
         let ctx = ctx.clone();
-        let query = location.as_ref().map(|l| l.query_str().to_owned()).unwrap_or_default();
-        use_effect_with(query, move |query| {
+        use_effect_with(location.query, move |query| {
             let (global, bad) = parse_global(query);
             if let Some(l) = global.lang {
                 ctx.dispatch(Action::SetLang(l));
@@ -159,15 +152,18 @@ fn Shell() -> Html {
     }
 
     // Document language, title and presentation class follow the state.
-    use_effect_with((lang, ctx.present, route.clone(), ctx.texts), |(lang, present, route, _)| {
-        handoff::set_present(*present);
-        let document = gloo::utils::document();
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", lang.html_tag());
-            let _ = html.set_attribute("class", if *present { "present" } else { "" });
-        }
-        document.set_title(&title(route, *lang));
-    });
+    use_effect_with(
+        (lang, ctx.present, route.clone(), ctx.texts),
+        |(lang, present, route, _)| {
+            handoff::set_present(*present);
+            let document = gloo::utils::document();
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", lang.html_tag());
+                let _ = html.set_attribute("class", if *present { "present" } else { "" });
+            }
+            document.set_title(&title(route, *lang));
+        },
+    );
 
     // Move focus to the page on navigation, for keyboard and screen readers.
     {
@@ -216,11 +212,7 @@ fn Shell() -> Html {
         use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
             let (route, present, lang) = (route.clone(), *present, *lang);
             let listener = keys::listen(move |e| {
-                let go = |r: Route| {
-                    if let Some(nav) = &navigator {
-                        nav.push(&r);
-                    }
-                };
+                let go = |r: Route| router::push(&r, &[]);
                 let lecture = match route {
                     Route::Lecture { n } => Some(n),
                     _ => None,
@@ -288,14 +280,14 @@ fn Shell() -> Html {
             <button type="button" class="skip-link" onclick={skip}>{ tr(lang, "nav.skip") }</button>
             if !ctx.present {
                 <header class="site-header">
-                    <Link<Route> to={Route::Home} classes="brand">
+                    <Link to={Route::Home} classes="brand">
                         <span class="brand-mark" aria-hidden="true">{ "◎" }</span>
                         { tr(lang, "app.name") }
-                    </Link<Route>>
+                    </Link>
                     <nav aria-label={tr(lang, "nav.label")}>
                         <ul>
-                            <li><NavLink to={Route::Home} current={route.clone()} label={tr(lang, "nav.map")} /></li>
-                            <li><NavLink to={Route::Progress} current={route.clone()} label={tr(lang, "nav.progress")} /></li>
+                            <li><Link to={Route::Home} current={route == Route::Home}>{ tr(lang, "nav.map") }</Link></li>
+                            <li><Link to={Route::Progress} current={route == Route::Progress}>{ tr(lang, "nav.progress") }</Link></li>
                         </ul>
                     </nav>
                     <div class="header-tools">
@@ -318,12 +310,12 @@ fn Shell() -> Html {
             }
             <Notices />
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { switch(&route) }
             </main>
             if !ctx.present {
                 <footer class="site-footer">
                     <p>{ tr(lang, "footer.local") }</p>
-                    <Link<Route> to={Route::Class}>{ tr(lang, "class.link") }</Link<Route>>
+                    <Link to={Route::Class}>{ tr(lang, "class.link") }</Link>
                     <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
                         { tr(lang, "help.open") }
                     </button>
@@ -340,31 +332,6 @@ fn focus(selector: &str) {
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct NavLinkProps {
-    to: Route,
-    current: Route,
-    label: String,
-}
-
-/// A navigation link that marks the current page for assistive technology.
-#[function_component]
-fn NavLink(p: &NavLinkProps) -> Html {
-    let navigator = use_navigator();
-    let href = format!("#{}", p.to.to_path());
-    let onclick = {
-        let to = p.to.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(nav) = &navigator {
-                e.prevent_default();
-                nav.push(&to);
-            }
-        })
-    };
-    let current = (p.to == p.current).then_some("page");
-    html! { <a {href} {onclick} aria-current={current}>{ &p.label }</a> }
 }
 
 #[derive(Properties, PartialEq)]

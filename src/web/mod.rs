@@ -13,6 +13,7 @@ pub mod keys;
 pub mod notices;
 pub mod pages;
 pub mod recovery;
+pub mod router;
 pub mod screens;
 pub mod share;
 pub mod state;

@@ -8,9 +8,9 @@ use crate::i18n::{tr, trf, Lang};
 use crate::qr::{Qr, LINK_MAX_VERSION};
 use crate::route::{global_only, share_query, Route};
 use crate::web::keys;
+use crate::web::router::{self, use_location};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -35,27 +35,16 @@ pub struct Props {
 /// link as text.
 #[function_component]
 pub fn TrainerTools(p: &Props) -> Html {
-    let navigator = use_navigator();
     let location = use_location();
     // Whether the share panel is open, and the link last copied (with the
     // outcome), so the message goes once the link changes.
     let ui = use_state(|| (false, None::<(String, bool)>));
     let (lang, id) = (p.lang, &p.id);
-    let (path, query) = location
-        .as_ref()
-        .map(|l| (l.path().to_owned(), l.query_str().to_owned()))
-        .unwrap_or_default();
     let reset = {
-        let (route, on_reset, keep) = (p.route.clone(), p.on_reset.clone(), global_only(&query));
+        let (route, on_reset, keep) = (p.route.clone(), p.on_reset.clone(), global_only(&location.query));
         Callback::from(move |()| {
             on_reset.emit(());
-            if let Some(nav) = &navigator {
-                if keep.is_empty() {
-                    nav.push(&route);
-                } else {
-                    let _ = nav.push_with_query(&route, &keep);
-                }
-            }
+            router::push(&route, &keep);
         })
     };
     {
@@ -75,7 +64,11 @@ pub fn TrainerTools(p: &Props) -> Html {
     let link = {
         let href = gloo::utils::window().location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
-        format!("{base}#{path}?{}", share_query(&p.canonical, &p.defaults, lang))
+        format!(
+            "{base}#{}?{}",
+            location.path,
+            share_query(&p.canonical, &p.defaults, lang)
+        )
     };
     let (open, copied) = (*ui).clone();
     let toggle = {

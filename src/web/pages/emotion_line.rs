@@ -12,12 +12,12 @@ use crate::route::{query_pairs, BadParam, Route};
 use crate::scenario::{self, Scenario};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
+use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::{Action, AppCtx};
 use crate::web::stepper::{self, use_steps, Steps as StepThrough};
 use crate::web::widgets::bad_params_notice;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Steps of the figure's step-through: purchase, failure, waiting, the
 /// rational platform, then the three paths one by one.
@@ -120,17 +120,8 @@ impl Address {
 pub fn EmotionLinePage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let navigator = use_navigator();
-    let location = use_location();
-    let addr = Address::read(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
-    let go = {
-        let navigator = navigator.clone();
-        Callback::from(move |a: Address| {
-            if let Some(nav) = &navigator {
-                let _ = nav.replace_with_query(&Route::EmotionLine, &a.write());
-            }
-        })
-    };
+    let addr = Address::read(&use_location().query);
+    let go = Callback::from(|a: Address| router::replace(&Route::EmotionLine, &a.write()));
     let steps = use_steps(FIGURE_STEPS);
     // Reset all also forgets what the figure keeps outside the address.
     let epoch = use_state(|| 0u32);

@@ -4,10 +4,10 @@
 use crate::content::{course, LECTURES};
 use crate::i18n::{tr, trf};
 use crate::route::Route;
+use crate::web::router::Link;
 use crate::web::state::AppCtx;
 use crate::web::widgets::{activity_links, lecture_label, status_badge};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn Home() -> Html {
@@ -31,10 +31,10 @@ pub fn Home() -> Html {
                 <h1>{ tr(lang, "home.title") }</h1>
                 <p class="lead">{ tr(lang, "home.lead") }</p>
                 <div class="hero-actions">
-                    <Link<Route> to={next} classes="button primary">
+                    <Link to={next} classes="button primary">
                         <span data-testid="continue">{ tr(lang, cta) }</span>
                         <span class="sub">{ next_label }</span>
-                    </Link<Route>>
+                    </Link>
                     <div class="overall">
                         <label for="overall-progress">
                             { trf(lang, "home.done_count", &[("done", &done.to_string()), ("total", &LECTURES.to_string())]) }
@@ -58,7 +58,7 @@ pub fn Home() -> Html {
                             html! {
                                 <li class="card" data-testid={format!("lecture-card-{}", l.n)}>
                                     <p class="card-no">{ lecture_label(lang, l.n) }</p>
-                                    <h3><Link<Route> to={Route::Lecture { n: l.n }}>{ l.title.get(lang) }</Link<Route>></h3>
+                                    <h3><Link to={Route::Lecture { n: l.n }}>{ l.title.get(lang) }</Link></h3>
                                     <ul class="ideas">
                                         { for l.ideas.iter().map(|i| html! { <li>{ i.get(lang) }</li> }) }
                                     </ul>

@@ -6,10 +6,10 @@ use crate::content::{course, LECTURES};
 use crate::i18n::{tr, trf};
 use crate::progress::Status;
 use crate::route::Route;
+use crate::web::router::Link;
 use crate::web::state::{Action, AppCtx};
 use crate::web::widgets::{activity_links, lecture_label, status_badge};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -99,15 +99,15 @@ pub fn LecturePage(p: &Props) -> Html {
             </div>
             <nav class="pager" aria-label={tr(lang, "lecture.pager")}>
                 if n > 1 {
-                    <Link<Route> to={Route::Lecture { n: n - 1 }} classes="prev">
+                    <Link to={Route::Lecture { n: n - 1 }} classes="prev">
                         { "← " }{ lecture_label(lang, n - 1) }
-                    </Link<Route>>
+                    </Link>
                 }
-                <Link<Route> to={Route::Home} classes="up">{ tr(lang, "nav.map") }</Link<Route>>
+                <Link to={Route::Home} classes="up">{ tr(lang, "nav.map") }</Link>
                 if n < LECTURES {
-                    <Link<Route> to={Route::Lecture { n: n + 1 }} classes="next">
+                    <Link to={Route::Lecture { n: n + 1 }} classes="next">
                         { lecture_label(lang, n + 1) }{ " →" }
-                    </Link<Route>>
+                    </Link>
                 }
             </nav>
         </article>

@@ -11,12 +11,12 @@ use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;
+use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::stepper::{self, use_steps};
 use crate::web::widgets::bad_params_notice;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Time between months while playing.
 const PLAY_MS: u32 = 140;
@@ -89,9 +89,7 @@ fn class_key(c: Class) -> &'static str {
 pub fn MirrorPage() -> Html {
     let ctx = use_context::<crate::web::state::AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let navigator = use_navigator();
-    let location = use_location();
-    let pairs = query_pairs(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
+    let pairs = query_pairs(&use_location().query);
     let (levers, mut bad) = Levers::from_query(&pairs);
     let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
         let a = Levers::from_compact(v);
@@ -137,14 +135,8 @@ pub fn MirrorPage() -> Html {
         });
     }
 
-    let go = {
-        let navigator = navigator.clone();
-        Callback::from(move |(l, a): (Levers, Option<Levers>)| {
-            if let Some(nav) = &navigator {
-                let _ = nav.replace_with_query(&Route::Mirror, &query_of(&l, a.as_ref()));
-            }
-        })
-    };
+    let go =
+        Callback::from(|(l, a): (Levers, Option<Levers>)| router::replace(&Route::Mirror, &query_of(&l, a.as_ref())));
     let set_lever = |param: Param| {
         let go = go.clone();
         Callback::from(move |display: f64| {

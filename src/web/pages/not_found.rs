@@ -2,9 +2,9 @@
 
 use crate::i18n::tr;
 use crate::route::Route;
+use crate::web::router::{use_location, Link};
 use crate::web::state::AppCtx;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn NotFound() -> Html {
@@ -12,19 +12,17 @@ pub fn NotFound() -> Html {
     let lang = ctx.lang();
     let location = use_location();
     // An unreadable address arrives as `#/404?from=<what was typed>`.
-    let typed = location.as_ref().and_then(|l| {
-        crate::route::query_pairs(l.query_str())
-            .into_iter()
-            .find(|(k, _)| k == "from")
-            .map(|(_, v)| v)
-    });
-    let shown = typed.unwrap_or_else(|| format!("#{}", location.map(|l| l.path().to_owned()).unwrap_or_default()));
+    let typed = crate::route::query_pairs(&location.query)
+        .into_iter()
+        .find(|(k, _)| k == "from")
+        .map(|(_, v)| v);
+    let shown = typed.unwrap_or_else(|| format!("#{}", location.path));
     html! {
         <div class="not-found" data-testid="not-found">
             <h1>{ tr(lang, "notfound.title") }</h1>
             <p>{ tr(lang, "notfound.body") }</p>
             <p><code class="address">{ shown }</code></p>
-            <p><Link<Route> to={Route::Home} classes="button primary">{ tr(lang, "notfound.home") }</Link<Route>></p>
+            <p><Link to={Route::Home} classes="button primary">{ tr(lang, "notfound.home") }</Link></p>
         </div>
     }
 }

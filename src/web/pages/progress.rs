@@ -9,12 +9,12 @@ use crate::progress::{decode, DecodeError, ExerciseState, Progress, MAX_BYTES};
 use crate::route::Route;
 use crate::web::download;
 use crate::web::notices::explain;
+use crate::web::router::Link;
 use crate::web::state::{Action, AppCtx};
 use crate::web::storage;
 use crate::web::widgets::{lecture_label, status_badge};
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The outcome line under the actions.
 #[derive(Clone, PartialEq)]
@@ -167,9 +167,9 @@ pub fn ProgressPage() -> Html {
                         { for course().lectures.iter().map(|l| html! {
                             <tr data-testid={format!("progress-row-{}", l.n)}>
                                 <th scope="row">
-                                    <Link<Route> to={Route::Lecture { n: l.n }}>
+                                    <Link to={Route::Lecture { n: l.n }}>
                                         { lecture_label(lang, l.n) }{ " · " }{ l.title.get(lang) }
-                                    </Link<Route>>
+                                    </Link>
                                 </th>
                                 <td>{ status_badge(lang, p.status(l.n)) }</td>
                             </tr>
@@ -225,7 +225,7 @@ pub fn ProgressPage() -> Html {
                 </div>
                 <p class="help">
                     { tr(lang, "class.link_help") }{ " " }
-                    <Link<Route> to={Route::Class}>{ tr(lang, "class.link") }</Link<Route>>
+                    <Link to={Route::Class}>{ tr(lang, "class.link") }</Link>
                 </p>
             </section>
         </div>

@@ -11,6 +11,7 @@ use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
+use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, use_steps};
@@ -18,7 +19,6 @@ use crate::web::widgets::bad_params_notice;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Pause after the last change before the Monte Carlo run starts.
 const MC_DELAY_MS: i32 = 120;
@@ -79,9 +79,7 @@ fn unit(p: Param, lang: Lang, currency: Currency) -> String {
 pub fn SmithPage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let navigator = use_navigator();
-    let location = use_location();
-    let pairs = query_pairs(location.as_ref().map(|l| l.query_str()).unwrap_or_default());
+    let pairs = query_pairs(&use_location().query);
     let (params, mut bad) = Params::from_query(&pairs);
     let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
         let a = Params::from_compact(v, &params);
@@ -97,14 +95,8 @@ pub fn SmithPage() -> Html {
     let show_profit = use_state(|| false);
 
     // Every change goes through the address.
-    let go = {
-        let navigator = navigator.clone();
-        Callback::from(move |(p, a): (Params, Option<Params>)| {
-            if let Some(nav) = &navigator {
-                let _ = nav.replace_with_query(&Route::Smith, &query_of(&p, a.as_ref()));
-            }
-        })
-    };
+    let go =
+        Callback::from(|(p, a): (Params, Option<Params>)| router::replace(&Route::Smith, &query_of(&p, a.as_ref())));
     let set_param = |param: Param| {
         let go = go.clone();
         Callback::from(move |display: f64| {

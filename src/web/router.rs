@@ -1,0 +1,167 @@
+//! The hash router, in place of yew-router: the address (`#/path?query`) as
+//! a context every screen reads ([`use_location`], [`use_route`]), moved by
+//! [`push`] (a new history entry) and [`replace`] (the same entry), and
+//! [`Link`], a real `<a href="#/…">` whose plain click pushes. Only what the
+//! app uses and no generics, so little code in every bundle; what a path
+//! means is [`crate::route`]'s.
+
+use crate::route::{encode_query, normalize_hash, Route};
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+/// Where the address points: its path and its raw query (after `?`, without it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub query: String,
+}
+
+thread_local! {
+    /// The mounted router's state, told after every push and replace
+    /// (neither fires a browser event).
+    static NOTIFY: RefCell<Option<UseStateSetter<Location>>> = const { RefCell::new(None) };
+}
+
+/// Rewrites, in place (history replace), an address hash the router cannot
+/// read to the not-found page ([`normalize_hash`]) and an empty one to `#/`.
+pub fn fix_hash() {
+    let window = gloo::utils::window();
+    let hash = window.location().hash().unwrap_or_default();
+    let fixed = normalize_hash(&hash).or_else(|| (!hash.starts_with("#/")).then(|| "#/".to_owned()));
+    if let (Some(fixed), Ok(history)) = (fixed, window.history()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&fixed));
+    }
+}
+
+/// The address now, fixed first. The hash is read as a URL relative to the
+/// page, as yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a
+/// second `#` ends it); one no URL can hold (`#/\`) is taken as typed.
+fn current() -> Location {
+    fix_hash();
+    let location = gloo::utils::window().location();
+    let hash = location.hash().unwrap_or_default();
+    let typed = hash.strip_prefix('#').unwrap_or(&hash);
+    let url = location
+        .href()
+        .ok()
+        .and_then(|base| web_sys::Url::new_with_base(typed, &base).ok());
+    let (path, query) = match &url {
+        Some(url) => (url.pathname(), url.search()),
+        None => {
+            let (path, query) = typed.split_once('?').unwrap_or((typed, ""));
+            (path.to_owned(), query.to_owned())
+        }
+    };
+    Location {
+        query: query.strip_prefix('?').unwrap_or(&query).to_owned(),
+        path,
+    }
+}
+
+/// The `href` of a screen's address: `#/path`, or `#/path?query`.
+fn href(route: &Route, query: &[(String, String)]) -> String {
+    match encode_query(query) {
+        q if q.is_empty() => format!("#{}", route.to_path()),
+        q => format!("#{}?{q}", route.to_path()),
+    }
+}
+
+/// Goes to a screen as a new history entry (Back returns here).
+pub fn push(route: &Route, query: &[(String, String)]) {
+    go(route, query, true);
+}
+
+/// Changes the address in the current history entry (model screens, on
+/// every change: Back leaves the screen rather than undoing a slider).
+pub fn replace(route: &Route, query: &[(String, String)]) {
+    go(route, query, false);
+}
+
+fn go(route: &Route, query: &[(String, String)], new_entry: bool) {
+    let url = href(route, query);
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+    let notify = NOTIFY.with(|n| n.borrow().clone());
+    if let Some(set) = notify {
+        set.set(current());
+    }
+}
+
+/// The address, re-read on every change.
+#[hook]
+pub fn use_location() -> Location {
+    use_context::<Location>().unwrap_or_default()
+}
+
+/// The screen the address names ([`Route::resolve`]).
+#[hook]
+pub fn use_route() -> Route {
+    Route::resolve(&use_location().path)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RouterProps {
+    pub children: Html,
+}
+
+/// Provides the address to everything inside, current after Back, Forward
+/// and a typed address (`popstate`, `hashchange`) and after every push and
+/// replace; screens re-render only when it changed.
+#[function_component]
+pub fn Router(p: &RouterProps) -> Html {
+    let location = use_state_eq(current);
+    NOTIFY.with(|n| *n.borrow_mut() = Some(location.setter()));
+    {
+        let set = location.setter();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listeners = ["popstate", "hashchange"].map(|event| {
+                let set = set.clone();
+                EventListener::new(&window, event, move |_| set.set(current()))
+            });
+            move || drop(listeners)
+        });
+    }
+    html! {
+        <ContextProvider<Location> context={(*location).clone()}>{ p.children.clone() }</ContextProvider<Location>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub classes: Classes,
+    /// The page shown: marked `aria-current="page"`.
+    #[prop_or_default]
+    pub current: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to a screen with a real `href` (`#/lecture/2`: opens in a new tab
+/// too); a plain primary click pushes instead of reloading.
+#[function_component]
+pub fn Link(p: &LinkProps) -> Html {
+    let onclick = {
+        let to = p.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                push(&to, &[]);
+            }
+        })
+    };
+    html! {
+        <a class={p.classes.clone()} href={href(&p.to, &[])} {onclick} aria-current={p.current.then_some("page")}>
+            { p.children.clone() }
+        </a>
+    }
+}
