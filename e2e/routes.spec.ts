@@ -184,8 +184,8 @@ test('a hash without a leading slash on first load shows not-found with what was
 });
 
 test('a malformed address (#//) shows the not-found page, not a blank page', async ({ page }) => {
-  // gloo-history cannot read "#//"; the app rewrites it before the router
-  // sees it (route::normalize_hash).
+  // "#//" would read as a URL of another host; the app rewrites it to the
+  // not-found page before the router reads it (route::normalize_hash).
   await page.goto('/#//');
   await expect(page.getByTestId('not-found')).toBeVisible({ timeout: 5000 });
 });
