@@ -116,6 +116,12 @@ export async function gotoApp(page: Page, hash = '#/'): Promise<void> {
  */
 export async function waitForRoute(page: Page, hash: string): Promise<void> {
   const path = hash.replace(/^#/, '').split('?')[0];
+  // A language the address asks for shows once its texts have arrived
+  // (until then the page stays in the language it had, <html lang> too).
+  const lang = new URLSearchParams(hash.split('?')[1] ?? '').get('lang')?.trim().toLowerCase();
+  if (lang === 'zh' || lang === 'en') {
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+  }
   const lecture = /^\/lecture\/(\d+)$/.exec(path);
   if (lecture && Number(lecture[1]) >= 1 && Number(lecture[1]) <= 12) {
     const n = Number(lecture[1]);

@@ -163,7 +163,9 @@ fn the_build_writes_whole_lecture_texts_for_the_bundles_that_show_them() {
         .map(|b| b.name())
         .collect();
     assert_eq!(listed, expected);
-    assert!(Bundle::ALL.iter().all(|b| !b.needs_lecture_bodies() || b.needs_lectures()));
+    assert!(Bundle::ALL
+        .iter()
+        .all(|b| !b.needs_lecture_bodies() || b.needs_lectures()));
 }
 
 #[test]

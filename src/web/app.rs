@@ -184,7 +184,7 @@ fn Shell() -> Html {
     {
         let ctx = ctx.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(lang, move |&lang| {
+        use_effect_with(ctx.chosen_lang(), move |&lang| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) && !texts::ready(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
                     match texts::load(lang).await {

@@ -39,20 +39,56 @@ const H: f64 = 240.0;
 const PAD_TOP: f64 = 30.0;
 const PAD_BOTTOM: f64 = 28.0;
 
+/// What every chart shares: a figure with the drawing (an SVG [`W`] wide,
+/// its title and description read out in its place), anything between the
+/// drawing and the table (a legend), and the same numbers as a data table
+/// in a disclosure.
+struct Frame<'a> {
+    id: &'a AttrValue,
+    title: &'a AttrValue,
+    desc: &'a AttrValue,
+    height: f64,
+    table_summary: &'a AttrValue,
+}
+
+impl Frame<'_> {
+    fn render(self, drawing: Html, between: Html, table: Html) -> Html {
+        let title_id = format!("{}-title", self.id);
+        let desc_id = format!("{}-desc", self.id);
+        html! {
+            <figure class="chart">
+                <svg viewBox={format!("0 0 {W} {}", self.height)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
+                    data-testid={self.id.clone()}>
+                    <title id={title_id}>{ self.title }</title>
+                    <desc id={desc_id}>{ self.desc }</desc>
+                    { drawing }
+                </svg>
+                { between }
+                <details class="chart-table">
+                    <summary>{ self.table_summary }</summary>
+                    <table>{ table }</table>
+                </details>
+            </figure>
+        }
+    }
+}
+
 #[function_component]
 pub fn Histogram(p: &HistogramProps) -> Html {
     let max = p.bins.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
     let n = p.bins.len().max(1) as f64;
     let bw = W / n;
     let plot_h = H - PAD_TOP - PAD_BOTTOM;
-    let title_id = format!("{}-title", p.id);
-    let desc_id = format!("{}-desc", p.id);
-    html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
-                data-testid={p.id.clone()}>
-                <title id={title_id}>{ &p.title }</title>
-                <desc id={desc_id}>{ &p.desc }</desc>
+    Frame {
+        id: &p.id,
+        title: &p.title,
+        desc: &p.desc,
+        height: H,
+        table_summary: &p.table_summary,
+    }
+    .render(
+        html! {
+            <>
                 { for p.bins.iter().enumerate().map(|(i, b)| {
                     let h = b.count as f64 / max * plot_h;
                     html! {
@@ -73,18 +109,18 @@ pub fn Histogram(p: &HistogramProps) -> Html {
                 }) }
                 <text class="tick" x="0" y={(H - 8.0).to_string()} text-anchor="start">{ &p.axis.0 }</text>
                 <text class="tick" x={W.to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.axis.1 }</text>
-            </svg>
-            <details class="chart-table">
-                <summary>{ &p.table_summary }</summary>
-                <table>
-                    <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
-                    <tbody>
-                        { for p.bins.iter().map(|b| html! { <tr><td>{ &b.label }</td><td>{ b.count }</td></tr> }) }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
-    }
+            </>
+        },
+        Html::default(),
+        html! {
+            <>
+                <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
+                <tbody>
+                    { for p.bins.iter().map(|b| html! { <tr><td>{ &b.label }</td><td>{ b.count }</td></tr> }) }
+                </tbody>
+            </>
+        },
+    )
 }
 
 /// One row of a tornado chart.
@@ -123,13 +159,16 @@ pub fn Tornado(p: &TornadoProps) -> Html {
     let half = (W - label_w) / 2.0 - 4.0;
     let mid = label_w + half + 4.0;
     let x = |v: f64| mid + (v - p.base) / spread * half;
-    let title_id = format!("{}-title", p.id);
-    let desc_id = format!("{}-desc", p.id);
-    html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} data-testid={p.id.clone()}>
-                <title id={title_id}>{ &p.title }</title>
-                <desc id={desc_id}>{ &p.desc }</desc>
+    Frame {
+        id: &p.id,
+        title: &p.title,
+        desc: &p.desc,
+        height: h,
+        table_summary: &p.table_summary,
+    }
+    .render(
+        html! {
+            <>
                 { for p.rows.iter().enumerate().map(|(i, r)| {
                     let y = 4.0 + i as f64 * row_h;
                     let (a, b) = (x(r.down).min(x(r.up)), x(r.down).max(x(r.up)));
@@ -144,24 +183,24 @@ pub fn Tornado(p: &TornadoProps) -> Html {
                     }
                 }) }
                 <line class="axis" x1={format!("{mid:.2}")} x2={format!("{mid:.2}")} y1="0" y2={h.to_string()} />
-            </svg>
-            <details class="chart-table">
-                <summary>{ &p.table_summary }</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ &p.table_heads.0 }</th>
-                        <th scope="col">{ &p.table_heads.1 }</th>
-                        <th scope="col">{ &p.table_heads.2 }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for p.rows.iter().map(|r| html! {
-                            <tr><th scope="row">{ &r.label }</th><td>{ &r.text.0 }</td><td>{ &r.text.1 }</td></tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
-    }
+            </>
+        },
+        Html::default(),
+        html! {
+            <>
+                <thead><tr>
+                    <th scope="col">{ &p.table_heads.0 }</th>
+                    <th scope="col">{ &p.table_heads.1 }</th>
+                    <th scope="col">{ &p.table_heads.2 }</th>
+                </tr></thead>
+                <tbody>
+                    { for p.rows.iter().map(|r| html! {
+                        <tr><th scope="row">{ &r.label }</th><td>{ &r.text.0 }</td><td>{ &r.text.1 }</td></tr>
+                    }) }
+                </tbody>
+            </>
+        },
+    )
 }
 
 /// One line of a line chart.
@@ -212,14 +251,17 @@ pub fn LineChart(p: &LineChartProps) -> Html {
     let plot_h = H - PAD_TOP - PAD_BOTTOM;
     let x = |i: usize| left + i as f64 / (points.max(2) - 1) as f64 * plot_w;
     let y = |v: f64| PAD_TOP + (1.0 - ((v - lo) / span).clamp(0.0, 1.0)) * plot_h;
-    let title_id = format!("{}-title", p.id);
-    let desc_id = format!("{}-desc", p.id);
     let every = p.table_every.max(1);
-    html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} data-testid={p.id.clone()}>
-                <title id={title_id}>{ &p.title }</title>
-                <desc id={desc_id}>{ &p.desc }</desc>
+    Frame {
+        id: &p.id,
+        title: &p.title,
+        desc: &p.desc,
+        height: H,
+        table_summary: &p.table_summary,
+    }
+    .render(
+        html! {
+            <>
                 { for [lo, (lo + hi) / 2.0, hi].iter().map(|v| html! {
                     <g>
                         <line class="grid" x1={left.to_string()} x2={(W - 4.0).to_string()} y1={format!("{:.1}", y(*v))} y2={format!("{:.1}", y(*v))} />
@@ -244,33 +286,34 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                 }) }
                 <text class="tick" x={left.to_string()} y={(H - 8.0).to_string()} text-anchor="start">{ &p.x_axis.0 }</text>
                 <text class="tick" x={(W - 4.0).to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.x_axis.1 }</text>
-            </svg>
+            </>
+        },
+        html! {
             <ul class="legend">
                 { for p.series.iter().map(|s| html! {
                     <li><span class={classes!("swatch", format!("s{}", s.slot), s.dashed.then_some("dashed"))} aria-hidden="true"></span>{ &s.label }</li>
                 }) }
             </ul>
-            <details class="chart-table">
-                <summary>{ &p.table_summary }</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ &p.x_heading }</th>
-                        { for p.series.iter().map(|s| html! { <th scope="col">{ &s.label }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for (0..points).filter(|i| i % every == 0 || *i + 1 == points).map(|i| html! {
-                            <tr>
-                                <th scope="row">{ i }</th>
-                                { for p.series.iter().map(|s| html! {
-                                    <td>{ s.values.get(i).map(|v| crate::format::trim(*v, 1)).unwrap_or_default() }</td>
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
-    }
+        },
+        html! {
+            <>
+                <thead><tr>
+                    <th scope="col">{ &p.x_heading }</th>
+                    { for p.series.iter().map(|s| html! { <th scope="col">{ &s.label }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for (0..points).filter(|i| i % every == 0 || *i + 1 == points).map(|i| html! {
+                        <tr>
+                            <th scope="row">{ i }</th>
+                            { for p.series.iter().map(|s| html! {
+                                <td>{ s.values.get(i).map(|v| crate::format::trim(*v, 1)).unwrap_or_default() }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </>
+        },
+    )
 }
 
 /// One bar of a [`BarChart`].
@@ -303,14 +346,16 @@ pub fn BarChart(p: &BarChartProps) -> Html {
     let plot_h = h - top - bottom;
     let max = f64::from(p.max.max(p.bars.iter().map(|b| b.value).max().unwrap_or(0)).max(1));
     let bw = W / p.bars.len().max(1) as f64;
-    let title_id = format!("{}-title", p.id);
-    let desc_id = format!("{}-desc", p.id);
-    html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
-                data-testid={p.id.clone()}>
-                <title id={title_id}>{ &p.title }</title>
-                <desc id={desc_id}>{ &p.desc }</desc>
+    Frame {
+        id: &p.id,
+        title: &p.title,
+        desc: &p.desc,
+        height: h,
+        table_summary: &p.table_summary,
+    }
+    .render(
+        html! {
+            <>
                 { for p.bars.iter().enumerate().map(|(i, b)| {
                     let bh = f64::from(b.value) / max * plot_h;
                     let cx = (i as f64 + 0.5) * bw;
@@ -324,18 +369,18 @@ pub fn BarChart(p: &BarChartProps) -> Html {
                     }
                 }) }
                 <line class="axis" x1="0" x2={W.to_string()} y1={(h - bottom).to_string()} y2={(h - bottom).to_string()} />
-            </svg>
-            <details class="chart-table">
-                <summary>{ &p.table_summary }</summary>
-                <table>
-                    <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
-                    <tbody>
-                        { for p.bars.iter().enumerate().map(|(i, b)| html! {
-                            <tr><td>{ &b.label }</td><td data-testid={format!("{}-{i}", p.id)}>{ b.value }</td></tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
-    }
+            </>
+        },
+        Html::default(),
+        html! {
+            <>
+                <thead><tr><th scope="col">{ &p.table_heads.0 }</th><th scope="col">{ &p.table_heads.1 }</th></tr></thead>
+                <tbody>
+                    { for p.bars.iter().enumerate().map(|(i, b)| html! {
+                        <tr><td>{ &b.label }</td><td data-testid={format!("{}-{i}", p.id)}>{ b.value }</td></tr>
+                    }) }
+                </tbody>
+            </>
+        },
+    )
 }

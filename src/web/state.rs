@@ -4,6 +4,7 @@
 use crate::i18n::Lang;
 use crate::progress::{DecodeError, Progress};
 use crate::route::BadParam;
+use crate::web::texts;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,9 +41,21 @@ pub struct State {
 }
 
 impl State {
-    /// The language shown: the trainee's choice, Chinese by default.
-    pub fn lang(&self) -> Lang {
+    /// The language chosen: the trainee's choice, Chinese by default.
+    pub fn chosen_lang(&self) -> Lang {
         self.progress.lang.unwrap_or_default()
+    }
+
+    /// The language shown: the chosen one once its texts are here, until
+    /// then the one already shown (`web::texts`), so the page, its `lang`
+    /// and any message composed meanwhile are in one language.
+    pub fn lang(&self) -> Lang {
+        let chosen = self.chosen_lang();
+        if texts::ready(chosen) || !texts::ready(chosen.other()) {
+            chosen
+        } else {
+            chosen.other()
+        }
     }
 }
 
