@@ -71,6 +71,13 @@ function failed(error) {
   if (panel) panel.hidden = false;
 }
 
+/** Starts downloading `url` for the app to take from window.loyaltyEarly. */
+function early(url) {
+  const text = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
+  text.catch(() => {}); // reported by the app when it reads it, not as unhandled
+  window.loyaltyEarly[url] = text;
+}
+
 const name = pick();
 const bundle = BUNDLES[name];
 const content = CONTENT[name] || {};
@@ -81,11 +88,15 @@ window.loyaltyEarly = {};
 const lang = guessLang();
 for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
   const url = content[lang] && content[lang][kind];
-  if (!url) continue;
-  const text = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
-  text.catch(() => {}); // reported by the app when it reads it, not as unhandled
-  window.loyaltyEarly[url] = text;
+  if (url) early(url);
 }
+// So does the content file a deep link names (src/web/fetch.rs takes it;
+// the same relative address as the screen asks for).
+const [hashPath, hashQuery] = location.hash.replace(/^#/, '').split('?');
+const selfCheck = /^\/self-check\/([a-z0-9-]+)\/?$/.exec(hashPath);
+if (selfCheck) early(`selfchecks/${selfCheck[1]}.json`);
+const scenario = hashPath === '/emotion-line' && new URLSearchParams(hashQuery || '').get('scenario');
+if (scenario && /^[a-z0-9-]+$/.test(scenario)) early(`scenarios/${scenario}.json`);
 try {
   // The WebAssembly download starts at once, beside the glue's.
   const wasm = fetch(bundle.wasm);

@@ -28,11 +28,24 @@ impl<T> Clone for Load<T> {
 }
 
 /// Starts downloading `url` at once (so several downloads overlap); the text
-/// comes when the result is awaited. Failures become a message.
+/// comes when the result is awaited. A download `assets/boot.js` started
+/// for this address before the app was up (`window.loyaltyEarly`: the
+/// first language's texts, the self-check or scenario a deep link names) is
+/// used instead, once. Failures become a message.
 pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, String>> {
     let url = url.to_owned();
-    let request = web_sys::window().map(|w| JsFuture::from(w.fetch_with_str(&url)));
+    let early = take_early(&url);
+    let request = match early {
+        Some(_) => None,
+        None => web_sys::window().map(|w| JsFuture::from(w.fetch_with_str(&url))),
+    };
     async move {
+        if let Some(text) = early {
+            return match JsFuture::from(text).await {
+                Ok(t) => t.as_string().ok_or_else(|| format!("{url}: unreadable")),
+                Err(e) => Err(js_sys::Error::from(e).message().into()),
+            };
+        }
         let response = request
             .ok_or("no window")?
             .await
@@ -48,6 +61,16 @@ pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String,
             .and_then(|t| t.as_string())
             .ok_or_else(|| format!("{url}: unreadable"))
     }
+}
+
+/// The early download of `url`, taken off the list so it is used once.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let map = js_sys::Reflect::get(&window, &"loyaltyEarly".into()).ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let promise = js_sys::Reflect::get(&map, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&map.into(), &key);
+    Some(promise)
 }
 
 /// Fetches `url` and reads it with `parse` whenever `url` changes.

@@ -11,10 +11,7 @@ use crate::route::parse_global;
 use crate::web::fetch::fetch_text;
 use crate::web::screens;
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 thread_local! {
     static READY: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
@@ -73,35 +70,6 @@ fn url(lang: Lang, kind: &str) -> Result<String, String> {
         .ok_or_else(|| format!("no {kind} texts for {} in this build", lang.code()))
 }
 
-/// The text of the part at `url`, downloading at once: the download
-/// `assets/boot.js` started beside the bundle's (`window.loyaltyEarly`),
-/// used once, or else a new one.
-fn part(url: &str) -> Pin<Box<dyn Future<Output = Result<String, String>>>> {
-    let early = web_sys::window().and_then(|w| {
-        let map = js_sys::Reflect::get(&w, &JsValue::from_str("loyaltyEarly")).ok()?;
-        let key = JsValue::from_str(url);
-        let promise = js_sys::Reflect::get(&map, &key)
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()?;
-        let _ = js_sys::Reflect::delete_property(&map.into(), &key);
-        Some(promise)
-    });
-    match early {
-        Some(promise) => {
-            let url = url.to_owned();
-            Box::pin(async move {
-                JsFuture::from(promise)
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .ok_or_else(|| format!("{url}: network error"))
-            })
-        }
-        None => Box::pin(fetch_text(url)),
-    }
-}
-
 /// Loads `lang`'s UI strings, and its course texts if this bundle shows
 /// them. Nothing is installed unless every part arrived and reads.
 pub async fn load(lang: Lang) -> Result<(), String> {
@@ -109,9 +77,9 @@ pub async fn load(lang: Lang) -> Result<(), String> {
         return Ok(());
     }
     let lectures = screens::installed().bundle.is_none_or(|b| b.needs_lectures());
-    let ui = part(&url(lang, "ui")?);
+    let ui = fetch_text(&url(lang, "ui")?);
     let course = if lectures {
-        Some(part(&url(lang, "lectures")?))
+        Some(fetch_text(&url(lang, "lectures")?))
     } else {
         None
     };

@@ -15,15 +15,16 @@ use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::bad_params_notice;
+use crate::web::widgets::{bad_params_notice, Later};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Pause after the last change before the Monte Carlo run starts.
 const MC_DELAY_MS: i32 = 120;
-/// Trials per task: a few milliseconds each, even on a slow phone.
-const MC_SLICE: u32 = 10_000;
+/// Milliseconds of trials per task, so the page answers input meanwhile on
+/// any device (a slow phone simply takes more tasks).
+const MC_SLICE_MS: f64 = 8.0;
 
 /// Resolves in a later task, `ms` milliseconds from now at the earliest.
 async fn next_task(ms: i32) {
@@ -116,7 +117,7 @@ pub fn SmithPage() -> Html {
     let outcome = smith::compute(&params);
     // The Monte Carlo run waits until the assumptions stop moving, so a
     // slider drag re-renders the chain at once; the run follows ~0.1 s later,
-    // a slice of trials per task so the page stays responsive meanwhile.
+    // a few milliseconds of trials per task so the page stays responsive meanwhile.
     let sim = use_state(|| None::<(Params, Simulation)>);
     {
         let sim = sim.clone();
@@ -131,9 +132,12 @@ pub fn SmithPage() -> Html {
                     return;
                 };
                 while !cancelled.get() {
-                    if run.step(MC_SLICE) {
-                        sim.set(Some((p, run.finish())));
-                        return;
+                    let started = js_sys::Date::now();
+                    while js_sys::Date::now() - started < MC_SLICE_MS {
+                        if run.step(1_000) {
+                            sim.set(Some((p, run.finish())));
+                            return;
+                        }
                     }
                     next_task(0).await;
                 }
@@ -238,6 +242,7 @@ pub fn SmithPage() -> Html {
                 { comparison(lang, sign, &a, &params, clear_a) }
             }
 
+            <Later>
             <section aria-labelledby="mc-h">
                 <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
                 <div aria-busy={sim_stale.to_string()}>
@@ -263,6 +268,7 @@ pub fn SmithPage() -> Html {
                         table_summary={tr(lang, "chart.as_table")} />
                 </section>
             }
+            </Later>
         </div>
     }
 }
