@@ -70,28 +70,3 @@ pub fn bad_params_notice(lang: Lang, testid: &str, bad: &[BadParam]) -> Html {
         </p>
     }
 }
-
-#[derive(Properties, PartialEq)]
-pub struct LaterProps {
-    pub children: Html,
-}
-
-/// Its children, from the task after it first renders: the part of a long
-/// screen below the first view, so the first paint (and its task) is only
-/// the top of the screen.
-#[function_component]
-pub fn Later(p: &LaterProps) -> Html {
-    let shown = use_state(|| false);
-    {
-        let shown = shown.clone();
-        use_effect_with((), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(0, move || shown.set(true));
-            move || drop(timer)
-        });
-    }
-    if *shown {
-        p.children.clone()
-    } else {
-        Html::default()
-    }
-}

@@ -14,7 +14,7 @@ use crate::web::controls::Slider;
 use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::{bad_params_notice, Later};
+use crate::web::widgets::bad_params_notice;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
@@ -267,29 +267,27 @@ pub fn MirrorPage() -> Html {
                         <strong>{ tr(lang, class_key(run.class)) }</strong>
                         { " " }{ verdict_detail(lang, &run) }
                     </p>
-                    <Later>{ chart(lang, &run, (*run_a).as_ref(), last) }</Later>
+                    { chart(lang, &run, (*run_a).as_ref(), last) }
                 </section>
             </div>
 
-            <Later>
-                <section aria-labelledby="loops-h" class="loops">
-                    <h2 id="loops-h">{ tr(lang, "mirror.loops") }</h2>
-                    <div class="player" role="group" aria-label={tr(lang, "mirror.player")}>
-                        <button type="button" class="button primary" onclick={play} data-testid="mirror-play" aria-pressed={playing.to_string()}>
-                            { tr(lang, if *playing { "mirror.pause" } else { "mirror.play" }) }
-                        </button>
-                        <button type="button" class="button" onclick={step} data-testid="mirror-step" disabled={*t >= last}>{ tr(lang, "mirror.step") }</button>
-                        <button type="button" class="button" onclick={rewind} data-testid="mirror-rewind">{ tr(lang, "mirror.rewind") }</button>
-                        <label class="inline scrub">
-                            { trf(lang, "mirror.month_of", &[("n", &now.month.to_string()), ("total", &last.to_string())]) }
-                            <input type="range" min="0" max={last.to_string()} step="1" value={now.month.to_string()}
-                                oninput={scrub} data-testid="mirror-month" />
-                        </label>
-                    </div>
-                    { diagram(lang, &run, &now, *selected, select, *steps) }
-                    { stepper::bar(lang, &steps, STEPS, step_text(lang, &run, &now, steps.unwrap_or(0)), "mirror") }
-                </section>
-            </Later>
+            <section aria-labelledby="loops-h" class="loops">
+                <h2 id="loops-h">{ tr(lang, "mirror.loops") }</h2>
+                <div class="player" role="group" aria-label={tr(lang, "mirror.player")}>
+                    <button type="button" class="button primary" onclick={play} data-testid="mirror-play" aria-pressed={playing.to_string()}>
+                        { tr(lang, if *playing { "mirror.pause" } else { "mirror.play" }) }
+                    </button>
+                    <button type="button" class="button" onclick={step} data-testid="mirror-step" disabled={*t >= last}>{ tr(lang, "mirror.step") }</button>
+                    <button type="button" class="button" onclick={rewind} data-testid="mirror-rewind">{ tr(lang, "mirror.rewind") }</button>
+                    <label class="inline scrub">
+                        { trf(lang, "mirror.month_of", &[("n", &now.month.to_string()), ("total", &last.to_string())]) }
+                        <input type="range" min="0" max={last.to_string()} step="1" value={now.month.to_string()}
+                            oninput={scrub} data-testid="mirror-month" />
+                    </label>
+                </div>
+                { diagram(lang, &run, &now, *selected, select, *steps) }
+                { stepper::bar(lang, &steps, STEPS, step_text(lang, &run, &now, steps.unwrap_or(0)), "mirror") }
+            </section>
         </div>
     }
 }

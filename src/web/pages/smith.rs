@@ -15,7 +15,7 @@ use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::{bad_params_notice, Later};
+use crate::web::widgets::bad_params_notice;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -242,33 +242,31 @@ pub fn SmithPage() -> Html {
                 { comparison(lang, sign, &a, &params, clear_a) }
             }
 
-            <Later>
-                <section aria-labelledby="mc-h">
-                    <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
-                    <div aria-busy={sim_stale.to_string()}>
-                        { match &*sim {
-                            Some((_, s)) => monte_carlo(lang, sign, s, rerun),
-                            None => html! { <p>{ tr(lang, "smith.mc_running") }</p> },
-                        } }
-                    </div>
-                </section>
+            <section aria-labelledby="mc-h">
+                <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
+                <div aria-busy={sim_stale.to_string()}>
+                    { match &*sim {
+                        Some((_, s)) => monte_carlo(lang, sign, s, rerun),
+                        None => html! { <p>{ tr(lang, "smith.mc_running") }</p> },
+                    } }
+                </div>
+            </section>
 
-                if !swings.is_empty() {
-                    <section aria-labelledby="tornado-h">
-                        <h2 id="tornado-h">{ tr(lang, "smith.tornado") }</h2>
-                        <p>{ tr(lang, "smith.tornado_help") }</p>
-                        <Tornado id="smith-tornado" title={tr(lang, "smith.tornado")}
-                            desc={trf(lang, "smith.tornado_desc", &[("top", &tr(lang, label_key(swings[0].param)))])}
-                            base={smith::mid_total(&params)}
-                            rows={swings.iter().map(|s| TornadoRow {
-                                label: tr(lang, label_key(s.param)), down: s.down, up: s.up,
-                                text: (money(s.down, sign), money(s.up, sign)),
-                            }).collect::<Vec<_>>()}
-                            table_heads={(tr(lang, "smith.col_assumption"), tr(lang, "smith.col_lower"), tr(lang, "smith.col_higher"))}
-                            table_summary={tr(lang, "chart.as_table")} />
-                    </section>
-                }
-            </Later>
+            if !swings.is_empty() {
+                <section aria-labelledby="tornado-h">
+                    <h2 id="tornado-h">{ tr(lang, "smith.tornado") }</h2>
+                    <p>{ tr(lang, "smith.tornado_help") }</p>
+                    <Tornado id="smith-tornado" title={tr(lang, "smith.tornado")}
+                        desc={trf(lang, "smith.tornado_desc", &[("top", &tr(lang, label_key(swings[0].param)))])}
+                        base={smith::mid_total(&params)}
+                        rows={swings.iter().map(|s| TornadoRow {
+                            label: tr(lang, label_key(s.param)), down: s.down, up: s.up,
+                            text: (money(s.down, sign), money(s.up, sign)),
+                        }).collect::<Vec<_>>()}
+                        table_heads={(tr(lang, "smith.col_assumption"), tr(lang, "smith.col_lower"), tr(lang, "smith.col_higher"))}
+                        table_summary={tr(lang, "chart.as_table")} />
+                </section>
+            }
         </div>
     }
 }
