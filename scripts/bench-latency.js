@@ -36,6 +36,9 @@
 //    16 ms or more (the API's minimum threshold), so presses with no entry
 //    count as "< 16 ms".
 //
+// The same key presses on a bare page (one range input, one number) give
+// the floor of the key measures on this browser and machine.
+//
 // The deferred Monte Carlo run on #/smith is measured separately: one slider
 // change, then the time until the frame showing the new result (the section's
 // aria-busy turns false) — this includes the 0.12 s pause — and the longest
@@ -241,6 +244,31 @@ async function keyRun(page, screen) {
   };
 }
 
+// The floor of the key measure on this browser and machine: the same key
+// presses on a bare page whose one range input updates one number.
+async function baselineRun(page) {
+  await page.goto('about:blank');
+  await page.setContent('<label>x <input id="r" type="range" min="0" max="100" value="50"></label> <output id="o">50</output>');
+  await page.evaluate(() => {
+    const r = document.getElementById('r');
+    r.addEventListener('input', () => { document.getElementById('o').textContent = r.value; });
+  });
+  await page.evaluate(() => { window.__bench.events.length = 0; window.__bench.keys.length = 0; });
+  await page.locator('#r').focus();
+  let dir = 'ArrowRight';
+  for (let i = 0; i < KEYS; i += 1) {
+    if (i % 20 === 0) dir = dir === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    await page.waitForTimeout(Math.random() * 20);
+    await page.keyboard.press(dir);
+    await page.waitForFunction((n) => window.__bench.keys.length >= n, i + 1);
+  }
+  await page.waitForTimeout(500);
+  const B = await page.evaluate(() => ({ keys: window.__bench.keys, events: window.__bench.events }));
+  const byId = new Map();
+  for (const e of B.events) if (e.id && /^key/.test(e.name)) byId.set(e.id, Math.max(byId.get(e.id) || 0, e.duration));
+  return { total: stats(B.keys.filter((k) => k.changed).map((k) => k.total)), event_timing: censored([...byId.values()], KEYS) };
+}
+
 async function monteCarloRun(page) {
   await ready(page, '#/smith');
   return page.evaluate(async (n) => {
@@ -288,6 +316,7 @@ async function monteCarloRun(page) {
   for (const screen of SCREENS) {
     result.screens[screen] = { dispatch: await dispatchRun(page, screen), keys: await keyRun(page, screen) };
   }
+  result.baseline = await baselineRun(page);
   const mc = await monteCarloRun(page);
   result.smith_monte_carlo = { total: stats(mc.map((m) => m.total)), longest_task: stats(mc.map((m) => m.longest)) };
   result.errors = errors;
@@ -314,6 +343,11 @@ async function monteCarloRun(page) {
     if (ol) notes.push(`${ol} changes overlapped a long task`);
     if (notes.length) console.log(`${pad('', 15)}(${notes.join('; ')})`);
   }
+  const base = result.baseline;
+  const brow = (m, st, cell = f) => console.log(`${pad('bare page', 15)}${pad(m, 34)}${lpad(st.n, 5)}`
+    + `${lpad(cell(st.median), 8)}${lpad(cell(st.p95), 8)}${lpad(cell(st.worst), 8)}`);
+  brow('key → frame (one range input)', base.total);
+  brow(`key, Event Timing (${base.event_timing.reported} ≥16 ms)`, base.event_timing, cen);
   const m = result.smith_monte_carlo;
   console.log(`#/smith deferred Monte Carlo: change → result painted ${f(m.total.median)} / ${f(m.total.p95)} / `
     + `${f(m.total.worst)} ms (n ${m.total.n}, includes the 120 ms pause); longest task `
