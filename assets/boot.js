@@ -14,6 +14,8 @@ const BUNDLES = /*@BUNDLES@*/ {};
  * bundle shows) and course texts (src/web/texts.rs reads the bundle's own
  * table as window.loyaltyContent). */
 const CONTENT = /*@CONTENT@*/ {};
+/** The scenario and self-check files of the build (`scenarios/<id>.json`). */
+const ON_DEMAND = /*@ON_DEMAND@*/ [];
 
 /** Address path -> bundle, for the first load: must agree with
  * `Bundle::of` in src/bundle.rs (tests/bundle.rs checks). A path that ends
@@ -94,9 +96,10 @@ for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
 // the same relative address as the screen asks for).
 const [hashPath, hashQuery] = location.hash.replace(/^#/, '').split('?');
 const selfCheck = /^\/self-check\/([a-z0-9-]+)\/?$/.exec(hashPath);
-if (selfCheck) early(`selfchecks/${selfCheck[1]}.json`);
 const scenario = hashPath === '/emotion-line' && new URLSearchParams(hashQuery || '').get('scenario');
-if (scenario && /^[a-z0-9-]+$/.test(scenario)) early(`scenarios/${scenario}.json`);
+for (const url of [selfCheck && `selfchecks/${selfCheck[1]}.json`, scenario && `scenarios/${scenario}.json`]) {
+  if (ON_DEMAND.includes(url)) early(url); // an address naming no file gets not-found, not a 404
+}
 try {
   // The WebAssembly download starts at once, beside the glue's.
   const wasm = fetch(bundle.wasm);

@@ -107,7 +107,13 @@ function screenBundles(ctx) {
 
   const content = textParts(ctx, Object.fromEntries(names.map((n) => [n, wasms[ctx.release ? n : ALL]])));
   let boot = fs.readFileSync(path.join(ROOT, 'assets/boot.js'), 'utf8');
-  for (const [slot, value] of [['/*@BUNDLES@*/ {}', table], ['/*@CONTENT@*/ {}', content]]) {
+  // The on-demand content files (copied by Trunk from content/), so boot.js
+  // only starts early downloads of files that exist.
+  const onDemand = ['scenarios', 'selfchecks'].flatMap((d) => fs
+    .readdirSync(path.join(ROOT, 'content', d))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `${d}/${f}`));
+  for (const [slot, value] of [['/*@BUNDLES@*/ {}', table], ['/*@CONTENT@*/ {}', content], ['/*@ON_DEMAND@*/ []', onDemand]]) {
     if (!boot.includes(slot)) throw new Error(`assets/boot.js has no ${slot} to fill in`);
     boot = boot.replace(slot, JSON.stringify(value));
   }
