@@ -149,19 +149,26 @@ fn language_parts_reassemble_the_whole_file() {
     assert!(Parts::default().add::<HashMap<String, Text>>("not json").is_err());
 }
 
-#[test]
-fn the_build_writes_whole_lecture_texts_for_the_bundles_that_show_them() {
-    let js = std::fs::read_to_string(format!("{}/scripts/bundles.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
+/// The bundle names in the one-line list `const <name> = [...]` of a
+/// JavaScript file of the repository, and those `holds` picks in Rust.
+fn list_in(file: &str, name: &str, holds: fn(&Bundle) -> bool) -> (Vec<String>, Vec<&'static str>) {
+    let js = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let line = js
         .lines()
-        .find(|l| l.starts_with("const WITH_LECTURE_BODIES = ["))
-        .expect("WITH_LECTURE_BODIES list");
-    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
-    let expected: Vec<&str> = Bundle::ALL
-        .iter()
-        .filter(|b| b.needs_lecture_bodies())
-        .map(|b| b.name())
-        .collect();
+        .find(|l| l.starts_with(&format!("const {name} = [")))
+        .unwrap_or_else(|| panic!("no {name} list in {file}"));
+    let listed = line.split('\'').skip(1).step_by(2).map(str::to_owned).collect();
+    (
+        listed,
+        Bundle::ALL.iter().filter(|b| holds(b)).map(|b| b.name()).collect(),
+    )
+}
+
+#[test]
+fn the_build_writes_whole_lecture_texts_for_the_bundles_that_show_them() {
+    let (listed, expected) = list_in("scripts/bundles.js", "WITH_LECTURE_BODIES", |b| {
+        b.needs_lecture_bodies()
+    });
     assert_eq!(listed, expected);
     assert!(Bundle::ALL
         .iter()
@@ -170,16 +177,6 @@ fn the_build_writes_whole_lecture_texts_for_the_bundles_that_show_them() {
 
 #[test]
 fn boot_downloads_lecture_texts_for_the_bundles_that_show_them() {
-    let boot = std::fs::read_to_string(format!("{}/assets/boot.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let line = boot
-        .lines()
-        .find(|l| l.starts_with("const WITH_LECTURES = ["))
-        .expect("WITH_LECTURES list");
-    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
-    let expected: Vec<&str> = Bundle::ALL
-        .iter()
-        .filter(|b| b.needs_lectures())
-        .map(|b| b.name())
-        .collect();
+    let (listed, expected) = list_in("assets/boot.js", "WITH_LECTURES", |b| b.needs_lectures());
     assert_eq!(listed, expected);
 }

@@ -68,7 +68,10 @@ fn take_early(url: &str) -> Option<js_sys::Promise> {
     let window: wasm_bindgen::JsValue = web_sys::window()?.into();
     let map = js_sys::Reflect::get(&window, &"loyaltyEarly".into()).ok()?;
     let key = wasm_bindgen::JsValue::from_str(url);
-    let promise = js_sys::Reflect::get(&map, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let promise = js_sys::Reflect::get(&map, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
     let _ = js_sys::Reflect::delete_property(&map.into(), &key);
     Some(promise)
 }
