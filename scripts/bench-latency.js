@@ -247,8 +247,11 @@ async function keyRun(page, screen) {
 // The floor of the key measure on this browser and machine: the same key
 // presses on a bare page whose one range input updates one number.
 async function baselineRun(page) {
-  await page.goto('about:blank');
-  await page.setContent('<label>x <input id="r" type="range" min="0" max="100" value="50"></label> <output id="o">50</output>');
+  // A page of its own origin (no service worker), answered here, with the probe.
+  const url = 'http://bare.invalid/';
+  await page.route(url, (r) => r.fulfill({ contentType: 'text/html',
+    body: '<!doctype html><label>x <input id="r" type="range" min="0" max="100" value="50"></label> <output id="o">50</output>' }));
+  await page.goto(url);
   await page.evaluate(() => {
     const r = document.getElementById('r');
     r.addEventListener('input', () => { document.getElementById('o').textContent = r.value; });
@@ -343,11 +346,11 @@ async function monteCarloRun(page) {
     if (ol) notes.push(`${ol} changes overlapped a long task`);
     if (notes.length) console.log(`${pad('', 15)}(${notes.join('; ')})`);
   }
-  const base = result.baseline;
+  const floor = result.baseline;
   const brow = (m, st, cell = f) => console.log(`${pad('bare page', 15)}${pad(m, 34)}${lpad(st.n, 5)}`
     + `${lpad(cell(st.median), 8)}${lpad(cell(st.p95), 8)}${lpad(cell(st.worst), 8)}`);
-  brow('key → frame (one range input)', base.total);
-  brow(`key, Event Timing (${base.event_timing.reported} ≥16 ms)`, base.event_timing, cen);
+  brow('key → frame (one range input)', floor.total);
+  brow(`key, Event Timing (${floor.event_timing.reported} ≥16 ms)`, floor.event_timing, cen);
   const m = result.smith_monte_carlo;
   console.log(`#/smith deferred Monte Carlo: change → result painted ${f(m.total.median)} / ${f(m.total.p95)} / `
     + `${f(m.total.worst)} ms (n ${m.total.n}, includes the 120 ms pause); longest task `
