@@ -30,9 +30,6 @@ pub mod web;
 pub fn start(bundle: Option<bundle::Bundle>, screens: web::screens::Screens) {
     web::recovery::install();
     web::screens::install(bundle, screens);
-    // Before the first language is read from the address (the router then
-    // does the same on every change): rewrite hashes it cannot read.
-    web::router::fix_hash();
     // The first language's texts arrive before anything renders.
     wasm_bindgen_futures::spawn_local(async {
         if let Err(e) = web::texts::load(web::texts::first_lang()).await {

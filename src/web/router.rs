@@ -26,7 +26,7 @@ thread_local! {
 
 /// Rewrites, in place (history replace), an address hash the router cannot
 /// read to the not-found page ([`normalize_hash`]) and an empty one to `#/`.
-pub fn fix_hash() {
+fn fix_hash() {
     let window = gloo::utils::window();
     let hash = window.location().hash().unwrap_or_default();
     let fixed = normalize_hash(&hash).or_else(|| (!hash.starts_with("#/")).then(|| "#/".to_owned()));
@@ -35,10 +35,11 @@ pub fn fix_hash() {
     }
 }
 
-/// The address now, fixed first. The hash is read as a URL relative to the
-/// page, as yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a
+/// The address now, fixed first (components read it with [`use_location`];
+/// start-up, before any is mounted, here). The hash is read as a URL
+/// relative to the page, as yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a
 /// second `#` ends it); one no URL can hold (`#/\`) is taken as typed.
-fn current() -> Location {
+pub fn current() -> Location {
     fix_hash();
     let location = gloo::utils::window().location();
     let hash = location.hash().unwrap_or_default();

@@ -9,6 +9,7 @@ use crate::i18n::{self, Lang};
 use crate::progress::Loaded;
 use crate::route::parse_global;
 use crate::web::fetch::fetch_text;
+use crate::web::router;
 use crate::web::screens;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
@@ -31,11 +32,7 @@ pub fn ready(lang: Lang) -> bool {
 
 /// The language the address asks for (`?lang=`), if any.
 pub fn address_lang() -> Option<Lang> {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let query = hash.split_once('?').map_or("", |(_, q)| q);
-    parse_global(query).0.lang
+    parse_global(&router::current().query).0.lang
 }
 
 /// The language to start in: the address's `lang`, else the saved choice,
