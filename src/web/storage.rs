@@ -28,9 +28,29 @@ pub struct Startup {
     pub can_save: bool,
 }
 
-/// Reads the record at start-up. Damaged or newer data is copied to a backup
-/// key before the app may overwrite it; if that copy fails, saving stays off.
+thread_local! {
+    /// What start-up read, until the app's first state takes it.
+    static FOUND: std::cell::RefCell<Option<Startup>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What start-up found (read once: the first language, `web::texts`, and
+/// the app's first state, `web::app`, both need it); the app takes it.
 pub fn startup() -> Startup {
+    FOUND.with(|f| f.borrow_mut().take()).unwrap_or_else(read)
+}
+
+/// The language of the saved record, if it has a readable one; start-up's
+/// reading is kept for [`startup`].
+pub fn saved_lang() -> Option<crate::i18n::Lang> {
+    FOUND.with(|f| match &f.borrow_mut().get_or_insert_with(read).loaded {
+        Loaded::Found(d) => d.progress.lang,
+        _ => None,
+    })
+}
+
+/// Reads the record. Damaged or newer data is copied to a backup key before
+/// the app may overwrite it; if that copy fails, saving stays off.
+fn read() -> Startup {
     let Some(store) = storage() else {
         return Startup {
             loaded: Loaded::Fresh,

@@ -6,7 +6,6 @@
 //! Where the texts are compiled in (`i18n::EMBEDDED`) nothing is loaded.
 
 use crate::i18n::{self, Lang};
-use crate::progress::Loaded;
 use crate::route::parse_global;
 use crate::web::fetch::fetch_text;
 use crate::web::router;
@@ -38,18 +37,9 @@ pub fn address_lang() -> Option<Lang> {
 /// The language to start in: the address's `lang`, else the saved choice,
 /// else Chinese (the order `web::app` builds its first state in).
 pub fn first_lang() -> Lang {
-    let saved = || {
-        let raw = web_sys::window()?
-            .local_storage()
-            .ok()??
-            .get_item(crate::web::storage::KEY)
-            .ok()?;
-        match crate::progress::load(raw.as_deref()) {
-            Loaded::Found(d) => d.progress.lang,
-            _ => None,
-        }
-    };
-    address_lang().or_else(saved).unwrap_or_default()
+    address_lang()
+        .or_else(crate::web::storage::saved_lang)
+        .unwrap_or_default()
 }
 
 /// The address of one part, from the list `assets/boot.js` publishes.
