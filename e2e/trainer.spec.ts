@@ -137,6 +137,45 @@ test.describe('step-through', () => {
     await expect(page.getByTestId('smith-stepper')).toHaveCount(0);
   });
 
+  test('the step shown is in the address: reload, share link, slider moves, bad values', async ({ page }) => {
+    await gotoApp(page, '#/smith?lang=en&weekly=60');
+    const text = page.getByTestId('smith-step-text');
+    await page.keyboard.press('s');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
+    expect(await hashOf(page)).toBe('#/smith?lang=en&weekly=60&reveal=3');
+    // A slider moved while stepping keeps the step.
+    await page.getByTestId('smith-weekly-field').fill('70');
+    await expect(page.getByTestId('smith-direct-loss')).toHaveText('$36,400');
+    expect(await hashOf(page)).toMatch(/weekly=70.*&reveal=3$/);
+    await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
+    // The share link carries it, and the address alone restores it.
+    await page.getByTestId('smith-share').click();
+    await expect(page.getByTestId('smith-share-link')).toHaveValue(/[?&]reveal=3(&|$)/);
+    await page.reload();
+    await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
+    await expect(page.getByTestId('smith-total-high')).toBeHidden();
+    // Esc shows everything and takes it out of the address.
+    await page.locator('main h1').click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('smith-stepper')).toHaveCount(0);
+    expect(await hashOf(page)).not.toContain('reveal');
+    // Every story screen opens at the step its address names.
+    for (const [id, total] of [['mirror', 8], ['emotion', 7]] as const) {
+      const hash = id === 'mirror' ? '#/mirror' : '#/emotion-line';
+      await gotoApp(page, `${hash}?reveal=${total}&lang=en`);
+      await expect(page.getByTestId(`${id}-step-text`)).toContainText(t('en', 'step.of', { n: total, total }));
+      await expect(page.getByTestId(`${id}-step-next`)).toBeDisabled();
+      // A position the screen does not have is named and ignored.
+      for (const bad of ['0', String(total + 1), 'x', '1.5']) {
+        await gotoApp(page, `${hash}?reveal=${bad}&lang=en`);
+        await expect(page.getByTestId(`${id}-notice`)).toContainText(`reveal=${bad}`);
+        await expect(page.getByTestId(`${id}-stepper`)).toHaveCount(0);
+      }
+    }
+  });
+
   test('keys typed into a field neither step nor reset', async ({ page }) => {
     await gotoApp(page, '#/smith?weekly=90');
     await page.getByTestId('smith-years-field').focus();

@@ -215,6 +215,37 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
         .join("&")
 }
 
+/// The query name of a story screen's step-through position.
+pub const REVEAL: &str = "reveal";
+
+/// The step-through position a story screen's address asks for:
+/// `reveal=n` shows steps 1..=n of `total` (returned 0-based), no `reveal`
+/// shows everything. Read like the model parameters: surrounding
+/// whitespace is ignored, the last valid occurrence counts and every
+/// unusable one (not a whole number from 1 to `total`) is reported.
+pub fn parse_reveal(pairs: &[(String, String)], total: usize) -> (Option<usize>, Vec<BadParam>) {
+    let mut step = None;
+    let mut bad = Vec::new();
+    for (name, value) in pairs.iter().filter(|(k, _)| k == REVEAL) {
+        match value.trim().parse::<usize>() {
+            Ok(n) if (1..=total).contains(&n) => step = Some(n - 1),
+            _ => bad.push(BadParam {
+                name: name.clone(),
+                value: value.clone(),
+            }),
+        }
+    }
+    (step, bad)
+}
+
+/// `pairs` with the step-through position set to `step` (0-based; None
+/// removes it), every other parameter as it was.
+pub fn with_reveal(pairs: &[(String, String)], step: Option<usize>) -> Vec<(String, String)> {
+    let mut out: Vec<_> = pairs.iter().filter(|(k, _)| k != REVEAL).cloned().collect();
+    out.extend(step.map(|s| (REVEAL.to_owned(), (s + 1).to_string())));
+    out
+}
+
 /// The query of a link to share a screen: the screen's parameters as it
 /// reads them (so nothing it ignored travels on) that differ from the
 /// course defaults, then the language shown; `present` is left out

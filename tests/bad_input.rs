@@ -14,8 +14,9 @@
 //!   counts (appending `&weekly=2` to a shared link overrides it), every
 //!   invalid occurrence is reported and leaves the value it found.
 //! - Names a parser does not know are left to the other readers (the global
-//!   `lang` / `present`, the page's own `compare`, `path`, `scenario`,
-//!   `choices`, a tracking tag) and are not reported by it.
+//!   `lang` / `present`, the step-through's `reveal`, the page's own
+//!   `compare`, `path`, `scenario`, `choices`, a tracking tag) and are not
+//!   reported by it.
 //! - Import and saved data: anything unusable is a typed `DecodeError`,
 //!   never a panic, never a partly applied record.
 
@@ -24,7 +25,10 @@ use loyalty_lab::emotion_line::{self as emotion, Path, Step, Steps};
 use loyalty_lab::i18n::Lang;
 use loyalty_lab::params::{number, ParamSet, Spec};
 use loyalty_lab::progress::{decode, load, DecodeError, ExerciseState, Loaded, Progress, MAX_BYTES, SCHEMA};
-use loyalty_lab::route::{normalize_hash, parse_global, percent_encode, query_pairs, BadParam, Route};
+use loyalty_lab::route::{
+    encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal, BadParam,
+    Route,
+};
 use loyalty_lab::{mirror, smith};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -483,6 +487,33 @@ fn emotion_paths_read_only_their_names() {
     {
         assert_eq!(Path::parse(&value), None, "{value:.40}");
     }
+}
+
+#[test]
+fn step_through_position_every_bad_value() {
+    for total in [1, 6, 8] {
+        for n in 1..=total {
+            for form in [n.to_string(), format!(" {n} "), format!("0{n}")] {
+                let pairs = query_pairs(&format!("weekly=60&reveal={}", percent_encode(&form)));
+                assert_eq!(parse_reveal(&pairs, total), (Some(n - 1), vec![]), "{form:?} of {total}");
+            }
+        }
+        let out_of_range = ["0".to_owned(), (total + 1).to_string(), "1.0".into(), "2.5".into(), "1e1".into()];
+        for value in always_bad().into_iter().chain(out_of_range) {
+            let pairs = query_pairs(&format!("reveal={}&weekly=60", percent_encode(&value)));
+            assert_eq!(parse_reveal(&pairs, total), (None, vec![bad("reveal", &value)]), "{value:.40}");
+            // The model's own reader leaves the name to the step-through.
+            assert!(smith::Params::from_query(&pairs).1.is_empty(), "{value:.40}");
+        }
+    }
+    // Repeated: the last valid one counts, every bad one is named.
+    let pairs = query_pairs("reveal=2&reveal=x&reveal=3&reveal=99");
+    assert_eq!(parse_reveal(&pairs, 8), (Some(2), vec![bad("reveal", "x"), bad("reveal", "99")]));
+    // Writing the position back keeps every other parameter as it was.
+    let pairs = query_pairs("weekly=60&reveal=2&lang=en&reveal=x");
+    let moved = with_reveal(&pairs, Some(4));
+    assert_eq!(encode(&moved), "weekly=60&lang=en&reveal=5");
+    assert_eq!(encode(&with_reveal(&moved, None)), "weekly=60&lang=en");
 }
 
 // ---------------------------------------------------------------------------
@@ -1123,7 +1154,7 @@ fn arb_query() -> impl Strategy<Value = String> {
     let mut names: Vec<String> = smith::SPECS.iter().map(|s| s.key.to_owned()).collect();
     names.extend(mirror::SPECS.iter().map(|s| s.key.to_owned()));
     names.extend(emotion::Param::ALL.iter().map(|p| p.key().to_owned()));
-    names.extend(["lang", "present", "currency", "seed", "compare", "x"].map(String::from));
+    names.extend(["lang", "present", "currency", "seed", "compare", "reveal", "x"].map(String::from));
     let value = prop_oneof![
         ".{0,12}",
         "[-+0-9.eE,%]{0,12}",

@@ -3,41 +3,77 @@
 //! time. The same keys everywhere: S starts and stops it; while it runs,
 //! → ↓ PageDown (presenters' clickers) go on, ← ↑ PageUp go back, Home and
 //! End jump, Esc shows everything again. The bar under the figure has the
-//! same as buttons and announces each step to screen readers.
+//! same as buttons and announces each step to screen readers. The step is
+//! part of the address (`reveal=n`, [`crate::route::parse_reveal`]), so a
+//! trainer can share or bookmark a story half told.
 
 use crate::i18n::{tr, trf, Lang};
+use crate::route::{parse_reveal, query_pairs, with_reveal, BadParam, Route};
 use crate::web::keys;
+use crate::web::router::{self, use_location};
+use std::ops::Deref;
 use yew::prelude::*;
 
 /// The step shown (`Some(i)`: steps 0..=i are revealed) or None when the
-/// step-through is off and everything shows.
-pub type Steps = UseStateHandle<Option<usize>>;
+/// step-through is off and everything shows, as the address has it.
+#[derive(Clone, PartialEq)]
+pub struct Steps {
+    current: Option<usize>,
+    /// A `reveal` the screen could not use, for its bad-address notice.
+    pub bad: Vec<BadParam>,
+}
 
-/// A step-through of `total` steps, with its keys.
+impl Steps {
+    /// Moves the step-through (None: off), in the address's current entry.
+    pub fn set(&self, step: Option<usize>) {
+        write(step);
+    }
+}
+
+impl Deref for Steps {
+    type Target = Option<usize>;
+    fn deref(&self) -> &Option<usize> {
+        &self.current
+    }
+}
+
+/// Writes the step to the address as it is now (not as it was at the last
+/// render, so quick key presses in a row are never lost).
+fn write(step: Option<usize>) {
+    let now = router::current();
+    router::replace(&Route::resolve(&now.path), &with_reveal(&query_pairs(&now.query), step));
+}
+
+/// Where a key moves the step-through from `shown`; None if it is not one
+/// of the step-through's keys (or does nothing in this state).
+fn next(key: &str, shown: Option<usize>, last: usize) -> Option<Option<usize>> {
+    Some(match (key, shown) {
+        ("s" | "S", None) => Some(0),
+        ("s" | "S" | "Escape", Some(_)) => None,
+        ("ArrowRight" | "ArrowDown" | "PageDown", Some(s)) => Some((s + 1).min(last)),
+        ("ArrowLeft" | "ArrowUp" | "PageUp", Some(s)) => Some(s.saturating_sub(1)),
+        ("Home", Some(_)) => Some(0),
+        ("End", Some(_)) => Some(last),
+        _ => return None,
+    })
+}
+
+/// A step-through of `total` steps read from the address, with its keys.
 #[hook]
 pub fn use_steps(total: usize) -> Steps {
-    let step = use_state(|| None::<usize>);
-    {
-        let step = step.clone();
-        use_effect_with((*step, total), move |&(current, total)| {
-            let last = total.saturating_sub(1);
-            let listener = keys::listen(move |e| {
-                let next = match (e.key().as_str(), current) {
-                    ("s" | "S", None) => Some(0),
-                    ("s" | "S" | "Escape", Some(_)) => None,
-                    ("ArrowRight" | "ArrowDown" | "PageDown", Some(s)) => Some((s + 1).min(last)),
-                    ("ArrowLeft" | "ArrowUp" | "PageUp", Some(s)) => Some(s.saturating_sub(1)),
-                    ("Home", Some(_)) => Some(0),
-                    ("End", Some(_)) => Some(last),
-                    _ => return false,
-                };
-                step.set(next);
-                true
-            });
-            move || drop(listener)
+    let (current, bad) = parse_reveal(&query_pairs(&use_location().query), total);
+    use_effect_with(total, move |&total| {
+        let listener = keys::listen(move |e| {
+            let shown = parse_reveal(&query_pairs(&router::current().query), total).0;
+            let Some(step) = next(&e.key(), shown, total.saturating_sub(1)) else {
+                return false;
+            };
+            write(step);
+            true
         });
-    }
-    step
+        move || drop(listener)
+    });
+    Steps { current, bad }
 }
 
 /// The button that starts and stops the step-through (`{id}-step-mode`).

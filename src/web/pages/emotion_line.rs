@@ -8,7 +8,7 @@ use crate::content::{SCENARIO_IDS, SCENARIO_TITLES};
 use crate::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
 use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
-use crate::route::{query_pairs, BadParam, Route};
+use crate::route::{query_pairs, with_reveal, BadParam, Route};
 use crate::scenario::{self, Scenario};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
@@ -120,17 +120,19 @@ impl Address {
 pub fn EmotionLinePage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let addr = Address::read(&use_location().query);
-    let go = Callback::from(|a: Address| router::replace(&Route::EmotionLine, &a.write()));
+    let mut addr = Address::read(&use_location().query);
     let steps = use_steps(FIGURE_STEPS);
+    addr.bad.extend(steps.bad.iter().cloned());
+    // Every change goes through the address (the step shown stays).
+    let go = {
+        let at = *steps;
+        Callback::from(move |a: Address| router::replace(&Route::EmotionLine, &with_reveal(&a.write(), at)))
+    };
     // Reset all also forgets what the figure keeps outside the address.
     let epoch = use_state(|| 0u32);
     let on_reset = {
-        let (epoch, steps) = (epoch.clone(), steps.clone());
-        Callback::from(move |()| {
-            epoch.set(epoch.wrapping_add(1));
-            steps.set(None);
-        })
+        let epoch = epoch.clone();
+        Callback::from(move |()| epoch.set(epoch.wrapping_add(1)))
     };
     html! {
         <div class="emotion" data-testid="emotion">
@@ -139,7 +141,7 @@ pub fn EmotionLinePage() -> Html {
             { bad_params_notice(lang, "emotion-notice", &addr.bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &steps, "emotion") }
-                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={addr.write()}
+                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={with_reveal(&addr.write(), *steps)}
                     defaults={query_pairs(&model::Params::default().to_query())} />
             </div>
             <Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} />

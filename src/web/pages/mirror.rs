@@ -8,7 +8,7 @@ use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
 use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
 use crate::params::ParamSet;
-use crate::route::{query_pairs, BadParam, Route};
+use crate::route::{query_pairs, with_reveal, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;
 use crate::web::router::{self, use_location};
@@ -109,6 +109,7 @@ pub fn MirrorPage() -> Html {
     let playing = use_state(|| false);
     let selected = use_state(|| None::<Loop>);
     let steps = use_steps(STEPS);
+    bad.extend(steps.bad.iter().cloned());
     {
         let (t, playing) = (t.clone(), playing.clone());
         use_effect_with(levers, move |_| {
@@ -135,8 +136,13 @@ pub fn MirrorPage() -> Html {
         });
     }
 
-    let go =
-        Callback::from(|(l, a): (Levers, Option<Levers>)| router::replace(&Route::Mirror, &query_of(&l, a.as_ref())));
+    // Every change goes through the address (the step shown stays).
+    let go = {
+        let at = *steps;
+        Callback::from(move |(l, a): (Levers, Option<Levers>)| {
+            router::replace(&Route::Mirror, &with_reveal(&query_of(&l, a.as_ref()), at))
+        })
+    };
     let set_lever = |param: Param| {
         let go = go.clone();
         Callback::from(move |display: f64| {
@@ -183,12 +189,11 @@ pub fn MirrorPage() -> Html {
         })
     };
     let on_reset = {
-        let (t, playing, selected, steps) = (t.clone(), playing.clone(), selected.clone(), steps.clone());
+        let (t, playing, selected) = (t.clone(), playing.clone(), selected.clone());
         Callback::from(move |()| {
             t.set(Levers::default().months as usize);
             playing.set(false);
             selected.set(None);
-            steps.set(None);
         })
     };
     let keep_a = {
@@ -235,7 +240,7 @@ pub fn MirrorPage() -> Html {
                 if compare.is_some() {
                     <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
                 }
-                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={query_of(&levers, compare.as_ref())}
+                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={with_reveal(&query_of(&levers, compare.as_ref()), *steps)}
                     defaults={query_of(&Levers::default(), None)} />
             </div>
 

@@ -7,7 +7,7 @@
 use crate::format::{money, trim};
 use crate::i18n::{tr, trf, Lang};
 use crate::params::ParamSet;
-use crate::route::{query_pairs, BadParam, Route};
+use crate::route::{query_pairs, with_reveal, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
@@ -93,11 +93,16 @@ pub fn SmithPage() -> Html {
         a
     });
     let reveal = use_steps(LINKS);
+    bad.extend(reveal.bad.iter().cloned());
     let show_profit = use_state(|| false);
 
-    // Every change goes through the address.
-    let go =
-        Callback::from(|(p, a): (Params, Option<Params>)| router::replace(&Route::Smith, &query_of(&p, a.as_ref())));
+    // Every change goes through the address (the step shown stays).
+    let go = {
+        let at = *reveal;
+        Callback::from(move |(p, a): (Params, Option<Params>)| {
+            router::replace(&Route::Smith, &with_reveal(&query_of(&p, a.as_ref()), at))
+        })
+    };
     let set_param = |param: Param| {
         let go = go.clone();
         Callback::from(move |display: f64| {
@@ -149,11 +154,8 @@ pub fn SmithPage() -> Html {
     let swings = smith::sensitivity(&params).unwrap_or_default();
 
     let on_reset = {
-        let (reveal, show_profit) = (reveal.clone(), show_profit.clone());
-        Callback::from(move |()| {
-            reveal.set(None);
-            show_profit.set(false);
-        })
+        let show_profit = show_profit.clone();
+        Callback::from(move |()| show_profit.set(false))
     };
     let rerun = {
         let go = go.clone();
@@ -204,7 +206,7 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
-                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={query_of(&params, compare.as_ref())}
+                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={with_reveal(&query_of(&params, compare.as_ref()), *reveal)}
                     defaults={query_of(&Params::default(), None)} />
             </div>
 
