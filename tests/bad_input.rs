@@ -26,8 +26,8 @@ use loyalty_lab::i18n::Lang;
 use loyalty_lab::params::{number, ParamSet, Spec};
 use loyalty_lab::progress::{decode, load, DecodeError, ExerciseState, Loaded, Progress, MAX_BYTES, SCHEMA};
 use loyalty_lab::route::{
-    encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal, BadParam,
-    Route,
+    encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal,
+    BadParam, Route,
 };
 use loyalty_lab::{mirror, smith};
 use proptest::prelude::*;
@@ -495,20 +495,37 @@ fn step_through_position_every_bad_value() {
         for n in 1..=total {
             for form in [n.to_string(), format!(" {n} "), format!("0{n}")] {
                 let pairs = query_pairs(&format!("weekly=60&reveal={}", percent_encode(&form)));
-                assert_eq!(parse_reveal(&pairs, total), (Some(n - 1), vec![]), "{form:?} of {total}");
+                assert_eq!(
+                    parse_reveal(&pairs, total),
+                    (Some(n - 1), vec![]),
+                    "{form:?} of {total}"
+                );
             }
         }
-        let out_of_range = ["0".to_owned(), (total + 1).to_string(), "1.0".into(), "2.5".into(), "1e1".into()];
+        let out_of_range = [
+            "0".to_owned(),
+            (total + 1).to_string(),
+            "1.0".into(),
+            "2.5".into(),
+            "1e1".into(),
+        ];
         for value in always_bad().into_iter().chain(out_of_range) {
             let pairs = query_pairs(&format!("reveal={}&weekly=60", percent_encode(&value)));
-            assert_eq!(parse_reveal(&pairs, total), (None, vec![bad("reveal", &value)]), "{value:.40}");
+            assert_eq!(
+                parse_reveal(&pairs, total),
+                (None, vec![bad("reveal", &value)]),
+                "{value:.40}"
+            );
             // The model's own reader leaves the name to the step-through.
             assert!(smith::Params::from_query(&pairs).1.is_empty(), "{value:.40}");
         }
     }
     // Repeated: the last valid one counts, every bad one is named.
     let pairs = query_pairs("reveal=2&reveal=x&reveal=3&reveal=99");
-    assert_eq!(parse_reveal(&pairs, 8), (Some(2), vec![bad("reveal", "x"), bad("reveal", "99")]));
+    assert_eq!(
+        parse_reveal(&pairs, 8),
+        (Some(2), vec![bad("reveal", "x"), bad("reveal", "99")])
+    );
     // Writing the position back keeps every other parameter as it was.
     let pairs = query_pairs("weekly=60&reveal=2&lang=en&reveal=x");
     let moved = with_reveal(&pairs, Some(4));
