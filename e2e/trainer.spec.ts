@@ -144,11 +144,12 @@ test.describe('step-through', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
-    expect(await hashOf(page)).toBe('#/smith?lang=en&weekly=60&reveal=3');
+    // The history entry follows within a frame (src/web/router.rs replace).
+    await expect.poll(() => hashOf(page)).toBe('#/smith?lang=en&weekly=60&reveal=3');
     // A slider moved while stepping keeps the step.
     await page.getByTestId('smith-weekly-field').fill('70');
     await expect(page.getByTestId('smith-direct-loss')).toHaveText('$36,400');
-    expect(await hashOf(page)).toMatch(/weekly=70.*&reveal=3$/);
+    await expect.poll(() => hashOf(page)).toMatch(/weekly=70.*&reveal=3$/);
     await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
     // The share link carries it, and the address alone restores it.
     await page.getByTestId('smith-share').click();
@@ -160,7 +161,7 @@ test.describe('step-through', () => {
     await page.locator('main h1').click();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('smith-stepper')).toHaveCount(0);
-    expect(await hashOf(page)).not.toContain('reveal');
+    await expect.poll(() => hashOf(page)).not.toContain('reveal');
     // Every story screen opens at the step its address names.
     for (const [id, total] of [['mirror', 8], ['emotion', 7]] as const) {
       const hash = id === 'mirror' ? '#/mirror' : '#/emotion-line';

@@ -8,6 +8,7 @@
 use crate::route::{encode_query, normalize_hash, Route};
 use gloo::events::EventListener;
 use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -22,6 +23,9 @@ thread_local! {
     /// The mounted router's state, told after every push and replace
     /// (neither fires a browser event).
     static NOTIFY: RefCell<Option<UseStateSetter<Location>>> = const { RefCell::new(None) };
+    /// A replace not yet written to the history entry: its URL and
+    /// location ([`replace`]).
+    static PENDING: RefCell<Option<(String, Location)>> = const { RefCell::new(None) };
 }
 
 /// Rewrites, in place (history replace), an address hash the router cannot
@@ -35,11 +39,15 @@ fn fix_hash() {
     }
 }
 
-/// The address now, fixed first (components read it with [`use_location`];
-/// start-up, before any is mounted, here). The hash is read as a URL
-/// relative to the page, as yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a
-/// second `#` ends it); one no URL can hold (`#/\`) is taken as typed.
+/// The address now (a [`replace`] not yet written included), fixed first;
+/// components read it with [`use_location`], start-up, before any is
+/// mounted, here. The hash is read as a URL relative to the page, as
+/// yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a second `#`
+/// ends it); one no URL can hold (`#/\`) is taken as typed.
 pub fn current() -> Location {
+    if let Some((_, pending)) = PENDING.with(|p| p.borrow().clone()) {
+        return pending;
+    }
     fix_hash();
     let location = gloo::utils::window().location();
     let hash = location.hash().unwrap_or_default();
@@ -71,27 +79,50 @@ fn href(route: &Route, query: &[(String, String)]) -> String {
 
 /// Goes to a screen as a new history entry (Back returns here).
 pub fn push(route: &Route, query: &[(String, String)]) {
-    go(route, query, true);
+    flush();
+    let url = href(route, query);
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    notify(current());
 }
 
 /// Changes the address in the current history entry (model screens, on
-/// every change: Back leaves the screen rather than undoing a slider).
+/// every change: Back leaves the screen rather than undoing a slider). The
+/// screen follows at once; the history entry is written after the next
+/// frame, once for all the changes of that frame, so a slider drag pays
+/// for one history write (and the tab icon Chromium fetches again after
+/// each) per frame, outside the time from input to paint.
 pub fn replace(route: &Route, query: &[(String, String)]) {
-    go(route, query, false);
+    let location = Location {
+        path: route.to_path(),
+        query: encode_query(query),
+    };
+    let first = PENDING.with(|p| p.borrow_mut().replace((href(route, query), location.clone())).is_none());
+    if first {
+        // After the next frame: an animation frame, then a task.
+        let later = Closure::once_into_js(|| {
+            let write = Closure::once_into_js(flush);
+            let _ = gloo::utils::window().set_timeout_with_callback(write.unchecked_ref());
+        });
+        let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+    }
+    notify(location);
 }
 
-fn go(route: &Route, query: &[(String, String)], new_entry: bool) {
-    let url = href(route, query);
-    if let Ok(history) = gloo::utils::window().history() {
-        let _ = if new_entry {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
+/// Writes a pending [`replace`] to the history entry now.
+fn flush() {
+    if let Some((url, _)) = PENDING.with(|p| p.borrow_mut().take()) {
+        if let Ok(history) = gloo::utils::window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
     }
+}
+
+fn notify(location: Location) {
     let notify = NOTIFY.with(|n| n.borrow().clone());
     if let Some(set) = notify {
-        set.set(current());
+        set.set(location);
     }
 }
 
@@ -123,11 +154,19 @@ pub fn Router(p: &RouterProps) -> Html {
         let set = location.setter();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let listeners = ["popstate", "hashchange"].map(|event| {
+            // The address moved without the app (Back, Forward, typed): a
+            // write still pending belongs to the entry that was left.
+            let moved = ["popstate", "hashchange"].map(|event| {
                 let set = set.clone();
-                EventListener::new(&window, event, move |_| set.set(current()))
+                EventListener::new(&window, event, move |_| {
+                    PENDING.with(|p| p.borrow_mut().take());
+                    set.set(current())
+                })
             });
-            move || drop(listeners)
+            // Leaving or hiding the page writes it, so nothing is lost.
+            let hidden = EventListener::new(&window, "pagehide", |_| flush());
+            let visibility = EventListener::new(&gloo::utils::document(), "visibilitychange", |_| flush());
+            move || drop((moved, hidden, visibility))
         });
     }
     html! {
