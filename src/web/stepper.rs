@@ -28,6 +28,12 @@ impl Steps {
     pub fn set(&self, step: Option<usize>) {
         write(step);
     }
+
+    /// A screen's own address query with this position added, so writing
+    /// its parameters (or a share link) keeps the step shown.
+    pub fn keep(&self, query: &[(String, String)]) -> Vec<(String, String)> {
+        with_reveal(query, self.current)
+    }
 }
 
 impl Deref for Steps {

@@ -8,7 +8,7 @@ use crate::content::{SCENARIO_IDS, SCENARIO_TITLES};
 use crate::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
 use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
-use crate::route::{query_pairs, with_reveal, BadParam, Route};
+use crate::route::{query_pairs, BadParam, Route};
 use crate::scenario::{self, Scenario};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
@@ -125,8 +125,8 @@ pub fn EmotionLinePage() -> Html {
     addr.bad.extend(steps.bad.iter().cloned());
     // Every change goes through the address (the step shown stays).
     let go = {
-        let at = *steps;
-        Callback::from(move |a: Address| router::replace(&Route::EmotionLine, &with_reveal(&a.write(), at)))
+        let steps = steps.clone();
+        Callback::from(move |a: Address| router::replace(&Route::EmotionLine, &steps.keep(&a.write())))
     };
     // Reset all also forgets what the figure keeps outside the address.
     let epoch = use_state(|| 0u32);
@@ -141,7 +141,7 @@ pub fn EmotionLinePage() -> Html {
             { bad_params_notice(lang, "emotion-notice", &addr.bad) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &steps, "emotion") }
-                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={with_reveal(&addr.write(), *steps)}
+                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={steps.keep(&addr.write())}
                     defaults={query_pairs(&model::Params::default().to_query())} />
             </div>
             <Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} />

@@ -8,7 +8,7 @@ use crate::format::trim;
 use crate::i18n::{tr, trf, Lang};
 use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
 use crate::params::ParamSet;
-use crate::route::{query_pairs, with_reveal, BadParam, Route};
+use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::Slider;
 use crate::web::router::{self, use_location};
@@ -138,9 +138,9 @@ pub fn MirrorPage() -> Html {
 
     // Every change goes through the address (the step shown stays).
     let go = {
-        let at = *steps;
+        let steps = steps.clone();
         Callback::from(move |(l, a): (Levers, Option<Levers>)| {
-            router::replace(&Route::Mirror, &with_reveal(&query_of(&l, a.as_ref()), at))
+            router::replace(&Route::Mirror, &steps.keep(&query_of(&l, a.as_ref())))
         })
     };
     let set_lever = |param: Param| {
@@ -240,7 +240,7 @@ pub fn MirrorPage() -> Html {
                 if compare.is_some() {
                     <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
                 }
-                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={with_reveal(&query_of(&levers, compare.as_ref()), *steps)}
+                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={steps.keep(&query_of(&levers, compare.as_ref()))}
                     defaults={query_of(&Levers::default(), None)} />
             </div>
 

@@ -7,7 +7,7 @@
 use crate::format::{money, trim};
 use crate::i18n::{tr, trf, Lang};
 use crate::params::ParamSet;
-use crate::route::{query_pairs, with_reveal, BadParam, Route};
+use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::Slider;
@@ -98,9 +98,9 @@ pub fn SmithPage() -> Html {
 
     // Every change goes through the address (the step shown stays).
     let go = {
-        let at = *reveal;
+        let reveal = reveal.clone();
         Callback::from(move |(p, a): (Params, Option<Params>)| {
-            router::replace(&Route::Smith, &with_reveal(&query_of(&p, a.as_ref()), at))
+            router::replace(&Route::Smith, &reveal.keep(&query_of(&p, a.as_ref())))
         })
     };
     let set_param = |param: Param| {
@@ -206,7 +206,7 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
-                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={with_reveal(&query_of(&params, compare.as_ref()), *reveal)}
+                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={reveal.keep(&query_of(&params, compare.as_ref()))}
                     defaults={query_of(&Params::default(), None)} />
             </div>
 
