@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  test, expect, gotoApp, reloadApp, waitForApp, seedStorage, savedRaw, backups, t, type Page,
+  test, expect, gotoApp, reloadApp, settledUrl, waitForApp, seedStorage, savedRaw, backups, t, type Page,
 } from './fixtures';
 
 const root = path.join(__dirname, '..');
@@ -77,7 +77,7 @@ async function expectFinite(page: Page, what: string) {
 
 /** Every numeric parameter in the address is inside its range. */
 async function expectAddressValid(page: Page, table: Spec[], what: string) {
-  const query = new URL(page.url()).hash.split('?')[1] ?? '';
+  const query = new URL(await settledUrl(page)).hash.split('?')[1] ?? '';
   for (const [k, v] of new URLSearchParams(query)) {
     const s = table.find((x) => x.key === k);
     if (!s) continue;
@@ -289,7 +289,7 @@ async function surveyFields(page: Page, screen: string, table: Spec[]) {
     const spec = table.find((s) => id === `${(s as { field?: string }).field ?? `${screen}-${s.key.replace(/_/g, '-')}`}-field`);
     expect(spec, `${id} is in the parameter table`).toBeDefined();
     const before = await range.inputValue();
-    const url = page.url();
+    const url = await settledUrl(page);
     for (const text of [...GARBAGE, MORE_GARBAGE[i % MORE_GARBAGE.length]]) {
       const want = controlMessage(text, min, max, spec!.integer);
       if (!want) continue; // a valid value (12.5 where decimals are fine)
@@ -301,7 +301,7 @@ async function surveyFields(page: Page, screen: string, table: Spec[]) {
       // The message is tied to the field for screen readers.
       expect(await field.getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
       expect(await range.inputValue(), id).toBe(before);
-      expect(page.url(), id).toBe(url);
+      expect(await settledUrl(page), id).toBe(url);
     }
     await expectFinite(page, id);
     // A valid value clears the message and goes to the address.

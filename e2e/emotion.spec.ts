@@ -1,7 +1,7 @@
 // Complaint emotion line (#/emotion-line): the three paths of 图4-3 via the
 // address, your own recovery steps, the role-play played with the best and
 // the worst replies, progress, bad addresses, accessibility.
-import { test, expect, gotoApp, axeCheck, t, savedRecord, type Page } from './fixtures';
+import { test, expect, gotoApp, axeCheck, t, savedRecord, settledUrl, type Page } from './fixtures';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).innerText()).replace(/[^0-9.]/g, ''));
 
@@ -46,7 +46,7 @@ test('leaving out the bonus and prevention steps ends lower than the perfect rem
 async function demoChoices(page: Page, button: string): Promise<number[]> {
   await page.getByTestId(button).click();
   await expect(page.getByTestId('debrief')).toBeVisible();
-  const m = /choices=([0-9.]+)/.exec(decodeURIComponent(page.url()));
+  const m = /choices=([0-9.]+)/.exec(decodeURIComponent(await settledUrl(page)));
   expect(m).not.toBeNull();
   return m![1].split('.').map(Number);
 }
@@ -99,6 +99,7 @@ test('a reload keeps the conversation where it was', async ({ page }) => {
   await gotoApp(page, '#/emotion-line?scenario=crushed-chocolate');
   await page.getByTestId('reply-0').click();
   const line = await page.getByTestId('customer-line').innerText();
+  await settledUrl(page);
   await page.reload();
   await expect(page.getByTestId('customer-line')).toHaveText(line);
 });

@@ -147,7 +147,20 @@ export async function waitForApp(page: Page): Promise<void> {
 }
 
 /** Reloads the page and waits for the app again. */
+/**
+ * Waits until a change the app made has reached the history entry: the
+ * router writes the address after the next frame (src/web/router.rs
+ * `replace`), an animation frame and then a task, so one more of each here
+ * comes after it. Returns the address then.
+ */
+export async function settledUrl(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((done) => {
+    requestAnimationFrame(() => setTimeout(() => done(location.href), 0));
+  }));
+}
+
 export async function reloadApp(page: Page): Promise<void> {
+  await settledUrl(page);
   await page.reload();
   await waitForApp(page);
 }

@@ -1,6 +1,6 @@
 // Goodbye Mrs Smith (#/smith): the course's numbers, the address as the
 // screen's state, bad input, controls in sync, Monte Carlo, workshop tools.
-import { test, expect, gotoApp, axeCheck, type Page } from './fixtures';
+import { test, expect, gotoApp, axeCheck, settledUrl, type Page } from './fixtures';
 
 const text = (page: Page, id: string) => page.getByTestId(id).innerText();
 /** The digits of a displayed amount ("$221,000" → 221000). */
@@ -56,7 +56,7 @@ test('slider and number field stay in sync and write the address', async ({ page
   await expect(field).toHaveValue('81');
   await expect(page.getByTestId('smith-direct-loss')).toHaveText('$42,120');
   // The link reproduces the screen.
-  const url = page.url();
+  const url = await settledUrl(page);
   const other = await page.context().newPage();
   await other.goto(url);
   await expect(other.getByTestId('smith-direct-loss')).toHaveText('$42,120');

@@ -4,7 +4,7 @@
 // presentation mode on every screen at projector sizes, axe on the new
 // controls.
 import jsQR from 'jsqr';
-import { test, expect, gotoApp, axeCheck, t, ORIGIN_HOST, type Page } from './fixtures';
+import { test, expect, gotoApp, reloadApp, axeCheck, t, ORIGIN_HOST, settledUrl, type Page } from './fixtures';
 
 const MODELS = [
   { id: 'smith', hash: '#/smith', chart: ['smith-histogram', 'smith-tornado'] },
@@ -12,8 +12,9 @@ const MODELS = [
   { id: 'emotion', hash: '#/emotion-line', chart: ['emotion-chart'] },
 ] as const;
 
-/** The hash part of the current address (`#/smith?lang=en`). */
-const hashOf = (page: Page) => page.evaluate(() => location.hash);
+/** The hash part of the current address (`#/smith?lang=en`), once the app's
+ * last change has reached it. */
+const hashOf = async (page: Page) => new URL(await settledUrl(page)).hash;
 
 /** Decodes the QR code in an element from a real screenshot of it. */
 async function decodeQr(page: Page, testid: string): Promise<string | null> {
@@ -144,24 +145,23 @@ test.describe('step-through', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
-    // The history entry follows within a frame (src/web/router.rs replace).
-    await expect.poll(() => hashOf(page)).toBe('#/smith?lang=en&weekly=60&reveal=3');
+    expect(await hashOf(page)).toBe('#/smith?lang=en&weekly=60&reveal=3');
     // A slider moved while stepping keeps the step.
     await page.getByTestId('smith-weekly-field').fill('70');
     await expect(page.getByTestId('smith-direct-loss')).toHaveText('$36,400');
-    await expect.poll(() => hashOf(page)).toMatch(/weekly=70.*&reveal=3$/);
+    expect(await hashOf(page)).toMatch(/weekly=70.*&reveal=3$/);
     await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
     // The share link carries it, and the address alone restores it.
     await page.getByTestId('smith-share').click();
     await expect(page.getByTestId('smith-share-link')).toHaveValue(/[?&]reveal=3(&|$)/);
-    await page.reload();
+    await reloadApp(page);
     await expect(text).toContainText(t('en', 'step.of', { n: 3, total: 8 }));
     await expect(page.getByTestId('smith-total-high')).toBeHidden();
     // Esc shows everything and takes it out of the address.
     await page.locator('main h1').click();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('smith-stepper')).toHaveCount(0);
-    await expect.poll(() => hashOf(page)).not.toContain('reveal');
+    expect(await hashOf(page)).not.toContain('reveal');
     // Every story screen opens at the step its address names.
     for (const [id, total] of [['mirror', 8], ['emotion', 7]] as const) {
       const hash = id === 'mirror' ? '#/mirror' : '#/emotion-line';
