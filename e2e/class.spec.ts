@@ -237,6 +237,9 @@ test('files can be dropped on the drop zone', async ({ page }) => {
 
 test('the class view is operable by keyboard', async ({ page }) => {
   await gotoApp(page, '#/class?lang=en');
+  // Listening from the start: Playwright catches the picker only once its
+  // interception is on, which a listener added with the key press can miss.
+  const opened = page.waitForEvent('filechooser');
   // Tab from the top of the page to the file picker.
   let onPicker = false;
   for (let i = 0; i < 30 && !onPicker; i++) {
@@ -244,7 +247,8 @@ test('the class view is operable by keyboard', async ({ page }) => {
     onPicker = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'class-import');
   }
   expect(onPicker).toBe(true);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await page.keyboard.press('Space');
+  const chooser = await opened;
   expect(chooser.isMultiple()).toBe(true);
   await chooser.setFiles(FILES.slice(0, 3));
   await expect(page.getByTestId('class-trainees')).toHaveText('3');
