@@ -158,6 +158,13 @@ function censored(values, n) {
   if (!s.length) return { n: 0 };
   return { n, reported: values.length, median: quantile(s, 0.5), p95: quantile(s, 0.95), worst: s[s.length - 1] };
 }
+// Event Timing per key press: one interaction per press (keydown and keyup
+// share an id), its largest duration.
+function interactions(events) {
+  const byId = new Map();
+  for (const e of events) if (e.id && /^key/.test(e.name)) byId.set(e.id, Math.max(byId.get(e.id) || 0, e.duration));
+  return [...byId.values()];
+}
 const overlapsLong = (r, long) => long.some((l) => l.start < r.t1 && l.start + l.duration > r.t0);
 
 async function ready(page, screen) {
@@ -229,18 +236,12 @@ async function keyRun(page, screen) {
   await page.waitForTimeout(500); // let the last Event Timing entries arrive
   const B = await page.evaluate(() => ({ keys: window.__bench.keys, events: window.__bench.events, long: window.__bench.long }));
   const counted = B.keys.filter((k) => k.changed);
-  // One interaction per press (keydown + keyup share an id): its largest duration.
-  const byId = new Map();
-  for (const e of B.events) {
-    if (!e.id || !/^key/.test(e.name)) continue;
-    byId.set(e.id, Math.max(byId.get(e.id) || 0, e.duration));
-  }
   return {
     presses: pressed,
     unchanged: B.keys.length - counted.length,
     overlapping_long_tasks: counted.filter((r) => overlapsLong(r, B.long)).length,
     total: stats(counted.map((k) => k.total)),
-    event_timing: censored([...byId.values()], pressed),
+    event_timing: censored(interactions(B.events), pressed),
   };
 }
 
@@ -267,9 +268,7 @@ async function baselineRun(page) {
   }
   await page.waitForTimeout(500);
   const B = await page.evaluate(() => ({ keys: window.__bench.keys, events: window.__bench.events }));
-  const byId = new Map();
-  for (const e of B.events) if (e.id && /^key/.test(e.name)) byId.set(e.id, Math.max(byId.get(e.id) || 0, e.duration));
-  return { total: stats(B.keys.filter((k) => k.changed).map((k) => k.total)), event_timing: censored([...byId.values()], KEYS) };
+  return { total: stats(B.keys.filter((k) => k.changed).map((k) => k.total)), event_timing: censored(interactions(B.events), KEYS) };
 }
 
 async function monteCarloRun(page) {

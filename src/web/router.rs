@@ -23,9 +23,8 @@ thread_local! {
     /// The mounted router's state, told after every push and replace
     /// (neither fires a browser event).
     static NOTIFY: RefCell<Option<UseStateSetter<Location>>> = const { RefCell::new(None) };
-    /// A replace not yet written to the history entry: its URL and
-    /// location ([`replace`]).
-    static PENDING: RefCell<Option<(String, Location)>> = const { RefCell::new(None) };
+    /// A replace not yet written to the history entry ([`replace`]).
+    static PENDING: RefCell<Option<Location>> = const { RefCell::new(None) };
 }
 
 /// Rewrites, in place (history replace), an address hash the router cannot
@@ -45,7 +44,7 @@ fn fix_hash() {
 /// yew-router read it (`/a/../b` is `/b`, `中` is `%E4%B8%AD`, a second `#`
 /// ends it); one no URL can hold (`#/\`) is taken as typed.
 pub fn current() -> Location {
-    if let Some((_, pending)) = PENDING.with(|p| p.borrow().clone()) {
+    if let Some(pending) = PENDING.with(|p| p.borrow().clone()) {
         return pending;
     }
     fix_hash();
@@ -69,20 +68,29 @@ pub fn current() -> Location {
     }
 }
 
-/// The `href` of a screen's address: `#/path`, or `#/path?query`.
-fn href(route: &Route, query: &[(String, String)]) -> String {
-    match encode_query(query) {
-        q if q.is_empty() => format!("#{}", route.to_path()),
-        q => format!("#{}?{q}", route.to_path()),
+impl Location {
+    /// A screen's address with this query, as the router writes it.
+    fn of(route: &Route, query: &[(String, String)]) -> Location {
+        Location {
+            path: route.to_path(),
+            query: encode_query(query),
+        }
+    }
+
+    /// Its `href`: `#/path`, or `#/path?query`.
+    fn href(&self) -> String {
+        match self.query.as_str() {
+            "" => format!("#{}", self.path),
+            q => format!("#{}?{q}", self.path),
+        }
     }
 }
 
 /// Goes to a screen as a new history entry (Back returns here).
 pub fn push(route: &Route, query: &[(String, String)]) {
     flush();
-    let url = href(route, query);
     if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&Location::of(route, query).href()));
     }
     notify(current());
 }
@@ -94,11 +102,8 @@ pub fn push(route: &Route, query: &[(String, String)]) {
 /// for one history write (and the tab icon Chromium fetches again after
 /// each) per frame, outside the time from input to paint.
 pub fn replace(route: &Route, query: &[(String, String)]) {
-    let location = Location {
-        path: route.to_path(),
-        query: encode_query(query),
-    };
-    let first = PENDING.with(|p| p.borrow_mut().replace((href(route, query), location.clone())).is_none());
+    let location = Location::of(route, query);
+    let first = PENDING.with(|p| p.borrow_mut().replace(location.clone()).is_none());
     if first {
         // After the next frame: an animation frame, then a task.
         let later = Closure::once_into_js(|| {
@@ -112,9 +117,9 @@ pub fn replace(route: &Route, query: &[(String, String)]) {
 
 /// Writes a pending [`replace`] to the history entry now.
 fn flush() {
-    if let Some((url, _)) = PENDING.with(|p| p.borrow_mut().take()) {
+    if let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) {
         if let Ok(history) = gloo::utils::window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&pending.href()));
         }
     }
 }
@@ -200,7 +205,7 @@ pub fn Link(p: &LinkProps) -> Html {
         })
     };
     html! {
-        <a class={p.classes.clone()} href={href(&p.to, &[])} {onclick} aria-current={p.current.then_some("page")}>
+        <a class={p.classes.clone()} href={Location::of(&p.to, &[]).href()} {onclick} aria-current={p.current.then_some("page")}>
             { p.children.clone() }
         </a>
     }

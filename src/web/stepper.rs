@@ -10,7 +10,7 @@
 use crate::i18n::{tr, trf, Lang};
 use crate::route::{parse_reveal, query_pairs, with_reveal, BadParam, Route};
 use crate::web::keys;
-use crate::web::router::{self, use_location};
+use crate::web::router::{self, use_location, Location};
 use std::ops::Deref;
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub struct Steps {
 impl Steps {
     /// Moves the step-through (None: off), in the address's current entry.
     pub fn set(&self, step: Option<usize>) {
-        write(step);
+        write(&router::current(), step);
     }
 
     /// A screen's own address query with this position added, so writing
@@ -43,10 +43,9 @@ impl Deref for Steps {
     }
 }
 
-/// Writes the step to the address as it is now (not as it was at the last
-/// render, so quick key presses in a row are never lost).
-fn write(step: Option<usize>) {
-    let now = router::current();
+/// Writes the step to the address as it is `now` (read then, not at the
+/// last render, so quick key presses in a row are never lost).
+fn write(now: &Location, step: Option<usize>) {
     router::replace(&Route::resolve(&now.path), &with_reveal(&query_pairs(&now.query), step));
 }
 
@@ -70,11 +69,12 @@ pub fn use_steps(total: usize) -> Steps {
     let (current, bad) = parse_reveal(&query_pairs(&use_location().query), total);
     use_effect_with(total, move |&total| {
         let listener = keys::listen(move |e| {
-            let shown = parse_reveal(&query_pairs(&router::current().query), total).0;
+            let now = router::current();
+            let shown = parse_reveal(&query_pairs(&now.query), total).0;
             let Some(step) = next(&e.key(), shown, total.saturating_sub(1)) else {
                 return false;
             };
-            write(step);
+            write(&now, step);
             true
         });
         move || drop(listener)
