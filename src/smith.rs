@@ -28,9 +28,14 @@
 
 use crate::params::{self, Invalid, ParamSet};
 use crate::route::BadParam;
-use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Binomial, Distribution, Poisson};
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+/// The trials' random generator: xoshiro256++ everywhere, so a seed gives
+/// the same trials in the browser as natively (rand's `SmallRng` is a 32-bit
+/// generator on WebAssembly, which also costs two draws per 64-bit number).
+type Draws = Xoshiro256PlusPlus;
 
 /// One adjustable assumption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -398,39 +403,98 @@ pub struct Simulation {
     pub histogram: Histogram,
 }
 
-/// Samplers for one run, built once from validated parameters.
+/// Samplers for one run, built from validated parameters. Each draw of a
+/// trial depends on a whole number drawn before it (the reach, then the
+/// swayed, then everyone influenced), so each distribution is made the first
+/// time its number comes up and kept for the rest of the run: making one
+/// costs a `powf` or an `exp`, most of a draw's time, above all in
+/// WebAssembly, whose maths library is slower than the system's. The draws
+/// are exactly those of making each distribution afresh.
 struct Kernel {
     lo: u64,
     hi: u64,
     influenced: f64,
     second: f64,
     stop: f64,
+    /// Binomial(reach, influenced), by reach − lo.
+    swayed: Vec<Option<Draw>>,
+    /// Poisson(swayed × second), by the number swayed (at most the reach).
+    retold: Vec<Option<Draw>>,
+    /// Binomial(influenced, stop), by the number influenced, below [`KEPT`].
+    stopped: Vec<Option<Draw>>,
 }
+
+/// How many Binomial(n, stop) distributions a run keeps (n = 0..KEPT);
+/// rarer, larger n are made each time.
+const KEPT: usize = 4096;
 
 impl Kernel {
+    fn new(p: &Params) -> Kernel {
+        let (lo, hi) = (p.reach_lo as u64, p.reach_hi as u64);
+        Kernel {
+            lo,
+            hi,
+            influenced: p.influenced,
+            second: p.second,
+            stop: p.stop,
+            swayed: vec![None; (hi - lo + 1) as usize],
+            retold: vec![None; hi as usize + 1],
+            stopped: vec![None; KEPT],
+        }
+    }
+
     /// Customers lost in one trial.
-    fn trial(&self, rng: &mut SmallRng) -> u64 {
+    fn trial(&mut self, rng: &mut Draws) -> u64 {
         let reach = rng.random_range(self.lo..=self.hi);
-        let first = binomial(rng, reach, self.influenced);
-        let second = poisson(rng, first as f64 * self.second);
-        binomial(rng, first + second, self.stop)
+        let (influenced, second, stop) = (self.influenced, self.second, self.stop);
+        let first = kept(&mut self.swayed, reach - self.lo, || Draw::binomial(reach, influenced)).sample(rng);
+        let more = kept(&mut self.retold, first, || Draw::poisson(first as f64 * second)).sample(rng);
+        let all = first + more;
+        kept(&mut self.stopped, all, || Draw::binomial(all, stop)).sample(rng)
     }
 }
 
-fn binomial(rng: &mut SmallRng, n: u64, p: f64) -> u64 {
-    if n == 0 || p <= 0.0 {
-        return 0;
+/// The distribution kept at `cache[i]`, made by `make` the first time (or
+/// every time, past the end of the cache).
+fn kept(cache: &mut [Option<Draw>], i: u64, make: impl FnOnce() -> Draw) -> Draw {
+    match cache.get_mut(i as usize) {
+        Some(slot) => *slot.get_or_insert_with(make),
+        None => make(),
     }
-    // Valid because p is in [0, 1] (validated); a failure cannot happen, and
-    // if it did the expected value is the honest fallback.
-    Binomial::new(n, p.min(1.0)).map_or((n as f64 * p) as u64, |d| d.sample(rng))
 }
 
-fn poisson(rng: &mut SmallRng, mean: f64) -> u64 {
-    if mean <= 0.0 {
-        return 0;
+/// One draw of a whole number: a distribution, or a number it cannot miss.
+#[derive(Clone, Copy)]
+enum Draw {
+    Binomial(Binomial),
+    Poisson(Poisson<f64>),
+    Always(u64),
+}
+
+impl Draw {
+    fn binomial(n: u64, p: f64) -> Draw {
+        if n == 0 || p <= 0.0 {
+            return Draw::Always(0);
+        }
+        // Valid because p is in [0, 1] (validated); a failure cannot happen, and
+        // if it did the expected value is the honest fallback.
+        Binomial::new(n, p.min(1.0)).map_or(Draw::Always((n as f64 * p) as u64), Draw::Binomial)
     }
-    Poisson::new(mean).map_or(mean as u64, |d| d.sample(rng) as u64)
+
+    fn poisson(mean: f64) -> Draw {
+        if mean <= 0.0 {
+            return Draw::Always(0);
+        }
+        Poisson::new(mean).map_or(Draw::Always(mean as u64), Draw::Poisson)
+    }
+
+    fn sample(self, rng: &mut Draws) -> u64 {
+        match self {
+            Draw::Binomial(d) => d.sample(rng),
+            Draw::Poisson(d) => d.sample(rng) as u64,
+            Draw::Always(n) => n,
+        }
+    }
 }
 
 /// Number of histogram bins.
@@ -442,7 +506,7 @@ pub const BINS: usize = 24;
 pub struct Run {
     p: Params,
     kernel: Kernel,
-    rng: SmallRng,
+    rng: Draws,
     lost: Vec<u64>,
     trials: usize,
 }
@@ -454,14 +518,8 @@ impl Run {
         let trials = trials.max(1) as usize;
         Ok(Run {
             p: *p,
-            kernel: Kernel {
-                lo: p.reach_lo as u64,
-                hi: p.reach_hi as u64,
-                influenced: p.influenced,
-                second: p.second,
-                stop: p.stop,
-            },
-            rng: SmallRng::seed_from_u64(p.seed),
+            kernel: Kernel::new(p),
+            rng: Draws::seed_from_u64(p.seed),
             lost: Vec::with_capacity(trials),
             trials,
         })

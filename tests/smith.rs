@@ -5,6 +5,11 @@ use loyalty_lab::params::ParamSet;
 use loyalty_lab::route::query_pairs;
 use loyalty_lab::smith::*;
 use proptest::prelude::*;
+use rand::{Rng, SeedableRng};
+use rand_distr::{Binomial, Distribution, Poisson};
+
+#[path = "data/default_run.rs"]
+mod default_run;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6 * b.abs().max(1.0)
@@ -138,6 +143,50 @@ proptest! {
         }
         prop_assert_eq!(run.finish(), simulate(&p, trials).unwrap());
     }
+
+    /// The kernel keeps each distribution for the rest of a run once made:
+    /// its trials are exactly those of making each one afresh, whatever the
+    /// assumptions (large reaches and second-hand counts included, past the
+    /// distributions it keeps).
+    #[test]
+    fn kept_distributions_draw_what_fresh_ones_would(
+        seed in any::<u64>(), lo in 0.0..1000.0f64, span in 0.0..200.0f64,
+        influenced in 0.0..=1.0f64, second in 0.0..=100.0f64, stop in 0.0..=1.0f64, trials in 1u32..400,
+    ) {
+        let (lo, hi) = (lo.round(), (lo + span).round().min(1000.0));
+        let p = Params { seed, reach_lo: lo, reach_hi: hi, influenced, second, stop, ..Params::default() };
+        prop_assert_eq!(simulate_lost(&p, trials).unwrap(), fresh_run(&p, trials));
+    }
+}
+
+#[test]
+fn the_default_run_is_the_pinned_one() {
+    default_run::check_default_run();
+}
+
+/// The model read plainly: every distribution made afresh for each draw.
+fn fresh_run(p: &Params, trials: u32) -> Vec<u64> {
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(p.seed);
+    let binomial = |rng: &mut rand_xoshiro::Xoshiro256PlusPlus, n: u64, q: f64| {
+        if n == 0 || q <= 0.0 {
+            0
+        } else {
+            Binomial::new(n, q).unwrap().sample(rng)
+        }
+    };
+    (0..trials)
+        .map(|_| {
+            let reach = rng.random_range(p.reach_lo as u64..=p.reach_hi as u64);
+            let first = binomial(&mut rng, reach, p.influenced);
+            let mean = first as f64 * p.second;
+            let more = if mean > 0.0 {
+                Poisson::new(mean).unwrap().sample(&mut rng) as u64
+            } else {
+                0
+            };
+            binomial(&mut rng, first + more, p.stop)
+        })
+        .collect()
 }
 
 #[test]

@@ -9,6 +9,9 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "data/default_run.rs"]
+mod default_run;
+
 fn document() -> web_sys::Document {
     gloo::utils::document()
 }
@@ -188,6 +191,12 @@ async fn smith_screen_shows_the_course_figures() {
     assert!(text(root, "[data-testid='smith-total-low']").contains("$221,000"));
     assert!(text(root, "[data-testid='smith-total-high']").contains("$416,000"));
     unmount(app);
+}
+
+/// The same seed gives the same Monte Carlo run here as natively.
+#[wasm_bindgen_test]
+fn smith_monte_carlo_matches_the_native_run() {
+    default_run::check_default_run();
 }
 
 #[wasm_bindgen_test]

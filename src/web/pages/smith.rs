@@ -24,7 +24,7 @@ use yew::prelude::*;
 const MC_DELAY_MS: i32 = 120;
 /// Milliseconds of trials per task, so the page answers input meanwhile on
 /// any device (a slow phone simply takes more tasks).
-const MC_SLICE_MS: f64 = 8.0;
+const MC_SLICE_MS: f64 = 4.0;
 
 /// Resolves in a later task, `ms` milliseconds from now at the earliest.
 async fn next_task(ms: i32) {
