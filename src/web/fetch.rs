@@ -83,7 +83,9 @@ pub fn use_content<T: 'static>(url: String, parse: fn(&str) -> Result<T, String>
     {
         let state = state.clone();
         use_effect_with(url, move |url| {
-            state.set(Load::Loading);
+            if !matches!(*state, Load::Loading) {
+                state.set(Load::Loading);
+            }
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(match fetch_text(&url).await.and_then(|t| parse(&t)) {

@@ -105,8 +105,10 @@ pub fn MirrorPage() -> Html {
     let run_a = use_memo(compare, |a| a.and_then(|a| mirror::run(&a).ok()));
     let last = levers.months as usize;
     // The month shown in the diagram; the whole run unless playing or stepping.
-    let t = use_state(|| last);
-    let playing = use_state(|| false);
+    // (`_eq`: the reset below runs on mount too, where it changes nothing and
+    // must not render the screen a second time.)
+    let t = use_state_eq(|| last);
+    let playing = use_state_eq(|| false);
     let selected = use_state(|| None::<Loop>);
     let steps = use_steps(STEPS);
     bad.extend(steps.bad.iter().cloned());
