@@ -418,14 +418,14 @@ struct Kernel {
     stop: f64,
     /// Binomial(reach, influenced), by reach − lo.
     swayed: Vec<Option<Draw>>,
-    /// Poisson(swayed × second), by the number swayed (at most the reach).
+    /// Poisson(swayed × second), by the number swayed.
     retold: Vec<Option<Draw>>,
-    /// Binomial(influenced, stop), by the number influenced, below [`KEPT`].
+    /// Binomial(influenced, stop), by the number influenced.
     stopped: Vec<Option<Draw>>,
 }
 
-/// How many Binomial(n, stop) distributions a run keeps (n = 0..KEPT);
-/// rarer, larger n are made each time.
+/// The numbers a run keeps distributions for (0..KEPT, each list grown as
+/// they come up); rarer, larger ones are made each time.
 const KEPT: usize = 4096;
 
 impl Kernel {
@@ -437,9 +437,9 @@ impl Kernel {
             influenced: p.influenced,
             second: p.second,
             stop: p.stop,
-            swayed: vec![None; (hi - lo + 1) as usize],
-            retold: vec![None; hi as usize + 1],
-            stopped: vec![None; KEPT],
+            swayed: Vec::new(),
+            retold: Vec::new(),
+            stopped: Vec::new(),
         }
     }
 
@@ -455,12 +455,16 @@ impl Kernel {
 }
 
 /// The distribution kept at `cache[i]`, made by `make` the first time (or
-/// every time, past the end of the cache).
-fn kept(cache: &mut [Option<Draw>], i: u64, make: impl FnOnce() -> Draw) -> Draw {
-    match cache.get_mut(i as usize) {
-        Some(slot) => *slot.get_or_insert_with(make),
-        None => make(),
+/// every time, from [`KEPT`] on).
+fn kept(cache: &mut Vec<Option<Draw>>, i: u64, make: impl FnOnce() -> Draw) -> Draw {
+    let i = i as usize;
+    if i >= KEPT {
+        return make();
     }
+    if cache.len() <= i {
+        cache.resize(i + 1, None);
+    }
+    *cache[i].get_or_insert_with(make)
 }
 
 /// One draw of a whole number: a distribution, or a number it cannot miss.
