@@ -13,6 +13,13 @@ BENCH_OUT=${BENCH_OUT:-$PWD/.tmp/bench}
 mkdir -p "$BENCH_OUT"
 export BENCH_OUT
 
+# Chromium left running (an earlier run, an experiment) takes CPU from the
+# browser being measured on a 2-core machine: say so before any figure.
+stray=$(pgrep -fc '^/usr/lib/chromium/chromium' || true)
+if [ "${stray:-0}" -gt 0 ]; then
+  echo "warning: $stray Chromium processes are already running; timing figures will be disturbed (pkill -f /usr/lib/chromium/chromium)" >&2
+fi
+
 bench_dist() {
   if [ -n "${1:-}" ]; then
     DIST=$(realpath "$1")
