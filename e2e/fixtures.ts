@@ -146,7 +146,6 @@ export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('main#main > *').first()).toBeVisible({ timeout: 15_000 });
 }
 
-/** Reloads the page and waits for the app again. */
 /**
  * Waits until a change the app made has reached the history entry: the
  * router writes the address after the next frame (src/web/router.rs
@@ -159,6 +158,7 @@ export async function settledUrl(page: Page): Promise<string> {
   }));
 }
 
+/** Reloads the page (once the address has settled) and waits for the app again. */
 export async function reloadApp(page: Page): Promise<void> {
   await settledUrl(page);
   await page.reload();
