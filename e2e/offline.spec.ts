@@ -199,10 +199,10 @@ test('the service worker precaches the whole build, and the app works offline', 
   await context.setOffline(false);
 });
 
-test('hashed files go out as the build compressed them (gzip_static), the rest compressed on the fly', async () => {
+test('hashed files go out as the build compressed them (brotli_static, gzip_static), the rest compressed on the fly', async () => {
   const dist = servedFolder(PORT);
-  const get = (file: string) => new Promise<http.IncomingMessage>((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: PORT, path: `/${file}`, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+  const get = (file: string, accept = 'gzip') => new Promise<http.IncomingMessage>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: PORT, path: `/${file}`, headers: { 'accept-encoding': accept } }, (res) => {
       res.resume();
       resolve(res);
     }).on('error', reject);
@@ -214,6 +214,9 @@ test('hashed files go out as the build compressed them (gzip_static), the rest c
     const res = await get(f);
     expect(res.headers['content-encoding'], f).toBe('gzip');
     expect(Number(res.headers['content-length']), f).toBe(fs.statSync(path.join(dist, `${f}.gz`)).size);
+    const br = await get(f, 'gzip, deflate, br');
+    expect(br.headers['content-encoding'], f).toBe('br');
+    expect(Number(br.headers['content-length']), f).toBe(fs.statSync(path.join(dist, `${f}.br`)).size);
   }
   // Files whose content changes under the same name have no copy to go stale.
   for (const f of ['index.html', 'sw.js']) {
