@@ -70,3 +70,24 @@ pub fn bad_params_notice(lang: Lang, testid: &str, bad: &[BadParam]) -> Html {
         </p>
     }
 }
+
+/// Its children, from the task after it mounts on. A screen wraps its lower
+/// sections in it, so its first render is several short script tasks
+/// rather than one long one and input is never blocked for long while a
+/// screen opens (Lighthouse's Total Blocking Time; README, "Measured").
+#[function_component]
+pub fn Later(props: &yew::html::ChildrenProps) -> Html {
+    let shown = use_state_eq(|| false);
+    {
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || shown.set(true));
+            move || drop(timer)
+        });
+    }
+    if *shown {
+        html! { <>{ props.children.clone() }</> }
+    } else {
+        html! {}
+    }
+}

@@ -15,7 +15,7 @@ use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::bad_params_notice;
+use crate::web::widgets::{bad_params_notice, Later};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -210,65 +210,73 @@ pub fn SmithPage() -> Html {
                     defaults={query_of(&Params::default(), None)} />
             </div>
 
-            <div class="smith-layout">
-                <section class="assumptions" aria-labelledby="assumptions-h">
-                    <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
-                    { for SPECS.iter().map(|s| {
-                        let scale = if s.percent { 100.0 } else { 1.0 };
-                        let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
-                        html! {
-                            <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
-                                unit={unit(s.param, lang, params.currency)}
-                                value={params.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                step={s.step * scale} integer={s.integer} {lang} on_change={set_param(s.param)} />
+            // Everything below the toolbar comes in later tasks, one section
+            // each (`Later`): opening the screen is then several short tasks.
+            <Later>
+                <div class="smith-layout">
+                    <section class="assumptions" aria-labelledby="assumptions-h">
+                        <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
+                        { for SPECS.iter().map(|s| {
+                            let scale = if s.percent { 100.0 } else { 1.0 };
+                            let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
+                            html! {
+                                <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
+                                    unit={unit(s.param, lang, params.currency)}
+                                    value={params.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
+                                    step={s.step * scale} integer={s.integer} {lang} on_change={set_param(s.param)} />
+                            }
+                        }) }
+                    </section>
+
+                    <section class="results" aria-labelledby="chain-h">
+                        <h2 id="chain-h">{ tr(lang, "smith.chain") }</h2>
+                        { match &outcome {
+                            Ok(o) => cascade(lang, sign, o, &params, *reveal, *show_profit),
+                            Err(_) => html! { <p class="message error" role="alert">{ tr(lang, "smith.invalid") }</p> },
+                        } }
+                        if let Ok(o) = &outcome {
+                            { stepper::bar(lang, &reveal, LINKS, link_text(lang, sign, o, &params, reveal.unwrap_or(0)), "smith") }
                         }
-                    }) }
-                </section>
-
-                <section class="results" aria-labelledby="chain-h">
-                    <h2 id="chain-h">{ tr(lang, "smith.chain") }</h2>
-                    { match &outcome {
-                        Ok(o) => cascade(lang, sign, o, &params, *reveal, *show_profit),
-                        Err(_) => html! { <p class="message error" role="alert">{ tr(lang, "smith.invalid") }</p> },
-                    } }
-                    if let Ok(o) = &outcome {
-                        { stepper::bar(lang, &reveal, LINKS, link_text(lang, sign, o, &params, reveal.unwrap_or(0)), "smith") }
-                    }
-                    if let Ok(o) = &outcome {
-                        { insights(lang, sign, o, &params, &swings) }
-                    }
-                </section>
-            </div>
-
-            if let Some(a) = compare {
-                { comparison(lang, sign, &a, &params, clear_a) }
-            }
-
-            <section aria-labelledby="mc-h">
-                <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
-                <div aria-busy={sim_stale.to_string()}>
-                    { match &*sim {
-                        Some((_, s)) => monte_carlo(lang, sign, s, rerun),
-                        None => html! { <p>{ tr(lang, "smith.mc_running") }</p> },
-                    } }
+                        if let Ok(o) = &outcome {
+                            { insights(lang, sign, o, &params, &swings) }
+                        }
+                    </section>
                 </div>
-            </section>
+            </Later>
 
-            if !swings.is_empty() {
-                <section aria-labelledby="tornado-h">
-                    <h2 id="tornado-h">{ tr(lang, "smith.tornado") }</h2>
-                    <p>{ tr(lang, "smith.tornado_help") }</p>
-                    <Tornado id="smith-tornado" title={tr(lang, "smith.tornado")}
-                        desc={trf(lang, "smith.tornado_desc", &[("top", &tr(lang, label_key(swings[0].param)))])}
-                        base={smith::mid_total(&params)}
-                        rows={swings.iter().map(|s| TornadoRow {
-                            label: tr(lang, label_key(s.param)), down: s.down, up: s.up,
-                            text: (money(s.down, sign), money(s.up, sign)),
-                        }).collect::<Vec<_>>()}
-                        table_heads={(tr(lang, "smith.col_assumption"), tr(lang, "smith.col_lower"), tr(lang, "smith.col_higher"))}
-                        table_summary={tr(lang, "chart.as_table")} />
+            <Later>
+                if let Some(a) = compare {
+                    { comparison(lang, sign, &a, &params, clear_a) }
+                }
+
+                <section aria-labelledby="mc-h">
+                    <h2 id="mc-h">{ tr(lang, "smith.mc") }</h2>
+                    <div aria-busy={sim_stale.to_string()}>
+                        { match &*sim {
+                            Some((_, s)) => monte_carlo(lang, sign, s, rerun),
+                            None => html! { <p>{ tr(lang, "smith.mc_running") }</p> },
+                        } }
+                    </div>
                 </section>
-            }
+            </Later>
+
+            <Later>
+                if !swings.is_empty() {
+                    <section aria-labelledby="tornado-h">
+                        <h2 id="tornado-h">{ tr(lang, "smith.tornado") }</h2>
+                        <p>{ tr(lang, "smith.tornado_help") }</p>
+                        <Tornado id="smith-tornado" title={tr(lang, "smith.tornado")}
+                            desc={trf(lang, "smith.tornado_desc", &[("top", &tr(lang, label_key(swings[0].param)))])}
+                            base={smith::mid_total(&params)}
+                            rows={swings.iter().map(|s| TornadoRow {
+                                label: tr(lang, label_key(s.param)), down: s.down, up: s.up,
+                                text: (money(s.down, sign), money(s.up, sign)),
+                            }).collect::<Vec<_>>()}
+                            table_heads={(tr(lang, "smith.col_assumption"), tr(lang, "smith.col_lower"), tr(lang, "smith.col_higher"))}
+                            table_summary={tr(lang, "chart.as_table")} />
+                    </section>
+                }
+            </Later>
         </div>
     }
 }
