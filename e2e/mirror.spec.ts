@@ -34,6 +34,8 @@ test('levers work by keyboard and write the address', async ({ page }) => {
   await page.getByTestId('mirror-turnover-field').fill('400');
   await expect(page.locator('.control.invalid [role=alert]')).toBeVisible();
   await expect(page).toHaveURL(/turnover=40(&|$)/);
+  // Each lever's callback reads the current levers: the first change stays.
+  await expect(page).toHaveURL(/training=100/);
 });
 
 test('presets tell the two stories', async ({ page }) => {

@@ -61,6 +61,11 @@ test('slider and number field stay in sync and write the address', async ({ page
   await other.goto(url);
   await expect(other.getByTestId('smith-direct-loss')).toHaveText('$42,120');
   await other.close();
+  // Each slider's callback reads the current assumptions: the first change stays.
+  await page.getByTestId('smith-weeks-field').fill('40');
+  await expect(page).toHaveURL(/weeks=40(&|$)/);
+  await expect(page).toHaveURL(/weekly=81(&|$)/);
+  await expect(page.getByTestId('smith-direct-loss')).toHaveText('$32,400');
 });
 
 test('a bad typed value is explained and changes nothing', async ({ page }) => {

@@ -145,14 +145,24 @@ pub fn MirrorPage() -> Html {
             router::replace(&Route::Mirror, &steps.keep(&query_of(&l, a.as_ref())))
         })
     };
-    let set_lever = |param: Param| {
-        let go = go.clone();
-        Callback::from(move |display: f64| {
-            let mut l = levers;
-            l.set(param, if param.spec().percent { display / 100.0 } else { display });
-            go.emit((l, compare));
-        })
-    };
+    // One callback per lever, the same object on every render (it reads the
+    // current levers through a ref): yew compares callbacks by identity, so a
+    // change renders again only the slider whose value moved.
+    let current = use_mut_ref(|| (levers, compare, go.clone()));
+    *current.borrow_mut() = (levers, compare, go.clone());
+    let set_lever = use_memo((), move |_| {
+        SPECS
+            .iter()
+            .map(|s| {
+                let (current, param) = (current.clone(), s.param);
+                Callback::from(move |display: f64| {
+                    let (mut l, compare, go) = current.borrow().clone();
+                    l.set(param, if param.spec().percent { display / 100.0 } else { display });
+                    go.emit((l, compare));
+                })
+            })
+            .collect::<Vec<_>>()
+    });
     let play = {
         let (t, playing) = (t.clone(), playing.clone());
         Callback::from(move |_| {
@@ -249,13 +259,13 @@ pub fn MirrorPage() -> Html {
             <div class="mirror-layout">
                 <section class="assumptions" aria-labelledby="levers-h">
                     <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
-                    { for SPECS.iter().map(|s| {
+                    { for SPECS.iter().zip(set_lever.iter()).map(|(s, on_change)| {
                         let scale = if s.percent { 100.0 } else { 1.0 };
                         let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
                         html! {
                             <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}
                                 value={levers.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                step={s.step * scale} integer={s.integer} {lang} on_change={set_lever(s.param)} />
+                                step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
                         }
                     }) }
                 </section>

@@ -103,21 +103,31 @@ pub fn SmithPage() -> Html {
             router::replace(&Route::Smith, &reveal.keep(&query_of(&p, a.as_ref())))
         })
     };
-    let set_param = |param: Param| {
-        let go = go.clone();
-        Callback::from(move |display: f64| {
-            let mut p = params;
-            let v = if param.spec().percent { display / 100.0 } else { display };
-            p.set(param, v);
-            // Keep the reach range ordered while either end moves.
-            match param {
-                Param::ReachLo if p.reach_lo > p.reach_hi => p.reach_hi = p.reach_lo,
-                Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
-                _ => {}
-            }
-            go.emit((p, compare));
-        })
-    };
+    // One callback per assumption, the same object on every render (it reads
+    // the current ones through a ref): yew compares callbacks by identity, so
+    // a change renders again only the slider whose value moved.
+    let current = use_mut_ref(|| (params, compare, go.clone()));
+    *current.borrow_mut() = (params, compare, go.clone());
+    let set_param = use_memo((), move |_| {
+        SPECS
+            .iter()
+            .map(|s| {
+                let (current, param) = (current.clone(), s.param);
+                Callback::from(move |display: f64| {
+                    let (mut p, compare, go) = current.borrow().clone();
+                    let v = if param.spec().percent { display / 100.0 } else { display };
+                    p.set(param, v);
+                    // Keep the reach range ordered while either end moves.
+                    match param {
+                        Param::ReachLo if p.reach_lo > p.reach_hi => p.reach_hi = p.reach_lo,
+                        Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
+                        _ => {}
+                    }
+                    go.emit((p, compare));
+                })
+            })
+            .collect::<Vec<_>>()
+    });
 
     let outcome = smith::compute(&params);
     // The Monte Carlo run waits until the assumptions stop moving, so a
@@ -216,14 +226,14 @@ pub fn SmithPage() -> Html {
                 <div class="smith-layout">
                     <section class="assumptions" aria-labelledby="assumptions-h">
                         <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
-                        { for SPECS.iter().map(|s| {
+                        { for SPECS.iter().zip(set_param.iter()).map(|(s, on_change)| {
                             let scale = if s.percent { 100.0 } else { 1.0 };
                             let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
                             html! {
                                 <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
                                     unit={unit(s.param, lang, params.currency)}
                                     value={params.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                    step={s.step * scale} integer={s.integer} {lang} on_change={set_param(s.param)} />
+                                    step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
                             }
                         }) }
                     </section>
