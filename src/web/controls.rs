@@ -4,6 +4,7 @@
 
 use crate::format::trim;
 use crate::i18n::{trf, Lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -66,6 +67,28 @@ pub fn parse_number(text: &str) -> Option<f64> {
         return None;
     };
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// One `on_change` per slider (one per entry of `params`), the same objects
+/// on every render, each calling this render's `f` with its parameter: yew
+/// compares callbacks by identity, so a change renders again only the slider
+/// whose value moved.
+#[hook]
+pub fn use_slider_callbacks<P: Copy + 'static>(params: Vec<P>, f: Callback<(P, f64)>) -> Rc<Vec<Callback<f64>>> {
+    let latest = use_mut_ref(|| f.clone());
+    *latest.borrow_mut() = f;
+    use_memo((), move |_| {
+        params
+            .into_iter()
+            .map(|param| {
+                let latest = latest.clone();
+                Callback::from(move |value: f64| {
+                    let f = latest.borrow().clone();
+                    f.emit((param, value));
+                })
+            })
+            .collect()
+    })
 }
 
 #[function_component]

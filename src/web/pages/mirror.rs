@@ -10,7 +10,7 @@ use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
 use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::web::charts::{LineChart, Series};
-use crate::web::controls::Slider;
+use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::stepper::{self, use_steps};
@@ -145,23 +145,13 @@ pub fn MirrorPage() -> Html {
             router::replace(&Route::Mirror, &steps.keep(&query_of(&l, a.as_ref())))
         })
     };
-    // One callback per lever, the same object on every render (it reads the
-    // current levers through a ref): yew compares callbacks by identity, so a
-    // change renders again only the slider whose value moved.
-    let current = use_mut_ref(|| (levers, compare, go.clone()));
-    *current.borrow_mut() = (levers, compare, go.clone());
-    let set_lever = use_memo((), move |_| {
-        SPECS
-            .iter()
-            .map(|s| {
-                let (current, param) = (current.clone(), s.param);
-                Callback::from(move |display: f64| {
-                    let (mut l, compare, go) = current.borrow().clone();
-                    l.set(param, if param.spec().percent { display / 100.0 } else { display });
-                    go.emit((l, compare));
-                })
-            })
-            .collect::<Vec<_>>()
+    let set_lever = use_slider_callbacks(SPECS.iter().map(|s| s.param).collect(), {
+        let go = go.clone();
+        Callback::from(move |(param, display): (Param, f64)| {
+            let mut l = levers;
+            l.set(param, if param.spec().percent { display / 100.0 } else { display });
+            go.emit((l, compare));
+        })
     });
     let play = {
         let (t, playing) = (t.clone(), playing.clone());

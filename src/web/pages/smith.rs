@@ -10,7 +10,7 @@ use crate::params::ParamSet;
 use crate::route::{query_pairs, BadParam, Route};
 use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
-use crate::web::controls::Slider;
+use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::AppCtx;
@@ -103,30 +103,20 @@ pub fn SmithPage() -> Html {
             router::replace(&Route::Smith, &reveal.keep(&query_of(&p, a.as_ref())))
         })
     };
-    // One callback per assumption, the same object on every render (it reads
-    // the current ones through a ref): yew compares callbacks by identity, so
-    // a change renders again only the slider whose value moved.
-    let current = use_mut_ref(|| (params, compare, go.clone()));
-    *current.borrow_mut() = (params, compare, go.clone());
-    let set_param = use_memo((), move |_| {
-        SPECS
-            .iter()
-            .map(|s| {
-                let (current, param) = (current.clone(), s.param);
-                Callback::from(move |display: f64| {
-                    let (mut p, compare, go) = current.borrow().clone();
-                    let v = if param.spec().percent { display / 100.0 } else { display };
-                    p.set(param, v);
-                    // Keep the reach range ordered while either end moves.
-                    match param {
-                        Param::ReachLo if p.reach_lo > p.reach_hi => p.reach_hi = p.reach_lo,
-                        Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
-                        _ => {}
-                    }
-                    go.emit((p, compare));
-                })
-            })
-            .collect::<Vec<_>>()
+    let set_param = use_slider_callbacks(SPECS.iter().map(|s| s.param).collect(), {
+        let go = go.clone();
+        Callback::from(move |(param, display): (Param, f64)| {
+            let mut p = params;
+            let v = if param.spec().percent { display / 100.0 } else { display };
+            p.set(param, v);
+            // Keep the reach range ordered while either end moves.
+            match param {
+                Param::ReachLo if p.reach_lo > p.reach_hi => p.reach_hi = p.reach_lo,
+                Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
+                _ => {}
+            }
+            go.emit((p, compare));
+        })
     });
 
     let outcome = smith::compute(&params);
