@@ -57,6 +57,18 @@ fn text(root: &Element, selector: &str) -> String {
     find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
 }
 
+/// The text at `selector` once it is there: a screen may render its lower
+/// sections in later tasks (`widgets::Later`). Gives up after about 3 s.
+async fn text_soon(root: &Element, selector: &str) -> String {
+    for _ in 0..100 {
+        if find(root, selector).is_some() {
+            break;
+        }
+        tick().await;
+    }
+    text(root, selector)
+}
+
 fn html_lang() -> String {
     document()
         .document_element()
@@ -187,7 +199,7 @@ fn recovery_panel_offers_the_saved_progress() {
 async fn smith_screen_shows_the_course_figures() {
     let app = mount("#/smith", None).await;
     let root = &app.1;
-    assert_eq!(text(root, "[data-testid='smith-direct-loss']"), "$26,000");
+    assert_eq!(text_soon(root, "[data-testid='smith-direct-loss']").await, "$26,000");
     assert!(text(root, "[data-testid='smith-total-low']").contains("$221,000"));
     assert!(text(root, "[data-testid='smith-total-high']").contains("$416,000"));
     unmount(app);
