@@ -226,8 +226,7 @@ async function dispatchRun(page, screen) {
 
 async function keyRun(page, screen) {
   await ready(page, screen);
-  const ids = await page.evaluate(() => [...document.querySelectorAll('input[type=range]')]
-    .map((el, i) => { if (!el.id) el.id = `bench-range-${i}`; return el.id; }));
+  const ids = (await rangeInputs(page)).map((s) => s.id);
   await page.evaluate(() => { window.__bench.events.length = 0; window.__bench.keys.length = 0; });
   const per = Math.max(10, Math.ceil(KEYS / ids.length));
   let pressed = 0;
@@ -315,7 +314,7 @@ async function tracedPresses(browser, page, sliders, per) {
   return stats([...byId.values()]);
 }
 
-// The model screen's range inputs, named for focusing.
+// The page's range inputs (id, value, min, max, step), each given an id for focusing.
 const rangeInputs = (page) => page.evaluate(() => [...document.querySelectorAll('input[type=range]')]
   .map((el, i) => {
     if (!el.id) el.id = `bench-range-${i}`;
