@@ -16,6 +16,7 @@ use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
 use crate::web::texts;
 use crate::web::update;
+use crate::web::widgets::Later;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -209,11 +210,13 @@ fn Shell() -> Html {
     {
         let ctx = ctx.clone();
         let help_open = help_open.clone();
-        use_effect_with((route.clone(), ctx.present, lang), move |(route, present, lang)| {
-            let (route, present, lang) = (route.clone(), *present, *lang);
+        use_effect_with((ctx.present, lang), move |(present, lang)| {
+            let (present, lang) = (*present, *lang);
             let listener = keys::listen(move |e| {
                 let go = |r: Route| router::push(&r, &[]);
-                let lecture = match route {
+                // The address now, not at the last render: a second key
+                // pressed before the screen has rendered turns on from there.
+                let lecture = match Route::resolve(&router::current().path) {
                     Route::Lecture { n } => Some(n),
                     _ => None,
                 };
@@ -312,16 +315,20 @@ fn Shell() -> Html {
             <main id="main" tabindex="-1">
                 { switch(&route) }
             </main>
-            if !ctx.present {
-                <footer class="site-footer">
-                    <p>{ tr(lang, "footer.local") }</p>
-                    <Link to={Route::Class}>{ tr(lang, "class.link") }</Link>
-                    <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
-                        { tr(lang, "help.open") }
-                    </button>
-                </footer>
-            }
-            <Shortcuts open={*help_open} on_close={close_help} {lang} />
+            // Below the screen, so from a later task: the first render is
+            // then only the header and the screen's own first part.
+            <Later>
+                if !ctx.present {
+                    <footer class="site-footer">
+                        <p>{ tr(lang, "footer.local") }</p>
+                        <Link to={Route::Class}>{ tr(lang, "class.link") }</Link>
+                        <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
+                            { tr(lang, "help.open") }
+                        </button>
+                    </footer>
+                }
+                <Shortcuts open={*help_open} on_close={close_help} {lang} />
+            </Later>
         </>
     }
 }
