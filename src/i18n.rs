@@ -97,7 +97,7 @@ impl Parts {
         let part: serde_json::Value = serde_json::from_str(part).map_err(|e| e.to_string())?;
         let mut merged = self.merged.clone().unwrap_or(serde_json::Value::Null);
         merge(&mut merged, part);
-        let value = serde_json::from_value(merged.clone()).map_err(|e| e.to_string())?;
+        let value = T::deserialize(&merged).map_err(|e| e.to_string())?;
         self.merged = Some(merged);
         Ok(value)
     }

@@ -36,6 +36,12 @@ pub fn start(bundle: Option<bundle::Bundle>, screens: web::screens::Screens) {
             web::recovery::show(&e);
             return;
         }
+        // The screen renders in a task of its own: starting the module and
+        // reading the texts is one short task, the first render the next.
+        let next_task = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
         let root = gloo::utils::document()
             .get_element_by_id("app")
             .unwrap_or_else(|| gloo::utils::body().into());

@@ -214,12 +214,14 @@ fn smith_monte_carlo_matches_the_native_run() {
 #[wasm_bindgen_test]
 async fn mirror_screen_reads_its_levers_from_the_address() {
     let app = mount("#/mirror?training=85&empowerment=85&turnover=8", None).await;
-    let cs: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']")
+    let cs: f64 = text_soon(&app.1, "[data-testid='mirror-customer-satisfaction']")
+        .await
         .parse()
         .unwrap();
     unmount(app);
     let app = mount("#/mirror?training=5&empowerment=5&turnover=45", None).await;
-    let low: f64 = text(&app.1, "[data-testid='mirror-customer-satisfaction']")
+    let low: f64 = text_soon(&app.1, "[data-testid='mirror-customer-satisfaction']")
+        .await
         .parse()
         .unwrap();
     unmount(app);
@@ -229,7 +231,10 @@ async fn mirror_screen_reads_its_levers_from_the_address() {
 #[wasm_bindgen_test]
 async fn emotion_line_shows_the_selected_path() {
     let app = mount("#/emotion-line?path=none", None).await;
-    let start: f64 = text(&app.1, "[data-testid='emotion-start']").parse().unwrap();
+    let start: f64 = text_soon(&app.1, "[data-testid='emotion-start']")
+        .await
+        .parse()
+        .unwrap();
     let none: f64 = text(&app.1, "[data-testid='emotion-final']").parse().unwrap();
     unmount(app);
     assert!(none < start, "{none} vs {start}");

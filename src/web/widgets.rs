@@ -72,9 +72,10 @@ pub fn bad_params_notice(lang: Lang, testid: &str, bad: &[BadParam]) -> Html {
 }
 
 /// Its children, from the task after it mounts on. A screen wraps its lower
-/// sections in it, so its first render is several short script tasks
-/// rather than one long one and input is never blocked for long while a
-/// screen opens (Lighthouse's Total Blocking Time; README, "Measured").
+/// sections in it (and the shell its footer), so its first render is several
+/// short script tasks rather than one long one and input is never blocked
+/// for long while a screen opens (Lighthouse's Total Blocking Time; README,
+/// "Measured").
 #[function_component]
 pub fn Later(props: &yew::html::ChildrenProps) -> Html {
     let shown = use_state_eq(|| false);

@@ -16,7 +16,7 @@ use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::state::{Action, AppCtx};
 use crate::web::stepper::{self, use_steps, Steps as StepThrough};
-use crate::web::widgets::bad_params_notice;
+use crate::web::widgets::{bad_params_notice, Later};
 use yew::prelude::*;
 
 /// Steps of the figure's step-through: purchase, failure, waiting, the
@@ -144,8 +144,10 @@ pub fn EmotionLinePage() -> Html {
                 <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={steps.keep(&addr.write())}
                     defaults={query_pairs(&model::Params::default().to_query())} />
             </div>
-            <Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} />
-            <RolePlay {addr} {go} {lang} />
+            // The figure, then the role-play, each from a later task
+            // (`Later`): opening the screen is then several short tasks.
+            <Later><Figure key={*epoch} addr={addr.clone()} go={go.clone()} {lang} {steps} /></Later>
+            <Later><RolePlay {addr} {go} {lang} /></Later>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::router::{self, use_location};
 use crate::web::share::TrainerTools;
 use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::bad_params_notice;
+use crate::web::widgets::{bad_params_notice, Later};
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
@@ -246,55 +246,61 @@ pub fn MirrorPage() -> Html {
                     defaults={query_of(&Levers::default(), None)} />
             </div>
 
-            <div class="mirror-layout">
-                <section class="assumptions" aria-labelledby="levers-h">
-                    <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
-                    { for SPECS.iter().zip(set_lever.iter()).map(|(s, on_change)| {
-                        let scale = if s.percent { 100.0 } else { 1.0 };
-                        let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
-                        html! {
-                            <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}
-                                value={levers.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
-                        }
-                    }) }
-                </section>
+            // The levers and results, then the loops, each from a later task
+            // (`Later`): opening the screen is then several short tasks.
+            <Later>
+                <div class="mirror-layout">
+                    <section class="assumptions" aria-labelledby="levers-h">
+                        <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
+                        { for SPECS.iter().zip(set_lever.iter()).map(|(s, on_change)| {
+                            let scale = if s.percent { 100.0 } else { 1.0 };
+                            let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
+                            html! {
+                                <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}
+                                    value={levers.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
+                                    step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
+                            }
+                        }) }
+                    </section>
 
-                <section class="results" aria-labelledby="result-h">
-                    <h2 id="result-h">{ trf(lang, "mirror.after", &[("n", &last.to_string())]) }</h2>
-                    <dl class="stats big">
-                        <div><dt>{ tr(lang, "mirror.cs") }</dt><dd data-testid="mirror-customer-satisfaction">{ trim(end.cs, 1) }</dd></div>
-                        <div><dt>{ tr(lang, "mirror.es") }</dt><dd data-testid="mirror-employee-satisfaction">{ trim(end.es, 1) }</dd></div>
-                        <div><dt>{ tr(lang, "mirror.retention") }</dt><dd data-testid="mirror-retention">{ format!("{}%", trim(end.retention * 100.0, 1)) }</dd></div>
-                        <div><dt>{ tr(lang, "mirror.staff_turnover") }</dt><dd data-testid="mirror-turnover">{ format!("{}%", trim(end.turnover, 1)) }</dd></div>
-                        <div><dt>{ tr(lang, "mirror.customers") }</dt><dd data-testid="mirror-customers">{ trim(end.customers, 0) }</dd></div>
-                        <div><dt>{ tr(lang, "mirror.profit") }</dt><dd data-testid="mirror-profit">{ trim(end.profit, 0) }</dd></div>
-                    </dl>
-                    <p class={classes!("verdict", run.class.key())} data-testid="mirror-class">
-                        <strong>{ tr(lang, class_key(run.class)) }</strong>
-                        { " " }{ verdict_detail(lang, &run) }
-                    </p>
-                    { chart(lang, &run, (*run_a).as_ref(), last) }
-                </section>
-            </div>
-
-            <section aria-labelledby="loops-h" class="loops">
-                <h2 id="loops-h">{ tr(lang, "mirror.loops") }</h2>
-                <div class="player" role="group" aria-label={tr(lang, "mirror.player")}>
-                    <button type="button" class="button primary" onclick={play} data-testid="mirror-play" aria-pressed={playing.to_string()}>
-                        { tr(lang, if *playing { "mirror.pause" } else { "mirror.play" }) }
-                    </button>
-                    <button type="button" class="button" onclick={step} data-testid="mirror-step" disabled={*t >= last}>{ tr(lang, "mirror.step") }</button>
-                    <button type="button" class="button" onclick={rewind} data-testid="mirror-rewind">{ tr(lang, "mirror.rewind") }</button>
-                    <label class="inline scrub">
-                        { trf(lang, "mirror.month_of", &[("n", &now.month.to_string()), ("total", &last.to_string())]) }
-                        <input type="range" min="0" max={last.to_string()} step="1" value={now.month.to_string()}
-                            oninput={scrub} data-testid="mirror-month" />
-                    </label>
+                    <section class="results" aria-labelledby="result-h">
+                        <h2 id="result-h">{ trf(lang, "mirror.after", &[("n", &last.to_string())]) }</h2>
+                        <dl class="stats big">
+                            <div><dt>{ tr(lang, "mirror.cs") }</dt><dd data-testid="mirror-customer-satisfaction">{ trim(end.cs, 1) }</dd></div>
+                            <div><dt>{ tr(lang, "mirror.es") }</dt><dd data-testid="mirror-employee-satisfaction">{ trim(end.es, 1) }</dd></div>
+                            <div><dt>{ tr(lang, "mirror.retention") }</dt><dd data-testid="mirror-retention">{ format!("{}%", trim(end.retention * 100.0, 1)) }</dd></div>
+                            <div><dt>{ tr(lang, "mirror.staff_turnover") }</dt><dd data-testid="mirror-turnover">{ format!("{}%", trim(end.turnover, 1)) }</dd></div>
+                            <div><dt>{ tr(lang, "mirror.customers") }</dt><dd data-testid="mirror-customers">{ trim(end.customers, 0) }</dd></div>
+                            <div><dt>{ tr(lang, "mirror.profit") }</dt><dd data-testid="mirror-profit">{ trim(end.profit, 0) }</dd></div>
+                        </dl>
+                        <p class={classes!("verdict", run.class.key())} data-testid="mirror-class">
+                            <strong>{ tr(lang, class_key(run.class)) }</strong>
+                            { " " }{ verdict_detail(lang, &run) }
+                        </p>
+                        { chart(lang, &run, (*run_a).as_ref(), last) }
+                    </section>
                 </div>
-                { diagram(lang, &run, &now, *selected, select, *steps) }
-                { stepper::bar(lang, &steps, STEPS, step_text(lang, &run, &now, steps.unwrap_or(0)), "mirror") }
-            </section>
+            </Later>
+
+            <Later>
+                <section aria-labelledby="loops-h" class="loops">
+                    <h2 id="loops-h">{ tr(lang, "mirror.loops") }</h2>
+                    <div class="player" role="group" aria-label={tr(lang, "mirror.player")}>
+                        <button type="button" class="button primary" onclick={play} data-testid="mirror-play" aria-pressed={playing.to_string()}>
+                            { tr(lang, if *playing { "mirror.pause" } else { "mirror.play" }) }
+                        </button>
+                        <button type="button" class="button" onclick={step} data-testid="mirror-step" disabled={*t >= last}>{ tr(lang, "mirror.step") }</button>
+                        <button type="button" class="button" onclick={rewind} data-testid="mirror-rewind">{ tr(lang, "mirror.rewind") }</button>
+                        <label class="inline scrub">
+                            { trf(lang, "mirror.month_of", &[("n", &now.month.to_string()), ("total", &last.to_string())]) }
+                            <input type="range" min="0" max={last.to_string()} step="1" value={now.month.to_string()}
+                                oninput={scrub} data-testid="mirror-month" />
+                        </label>
+                    </div>
+                    { diagram(lang, &run, &now, *selected, select, *steps) }
+                    { stepper::bar(lang, &steps, STEPS, step_text(lang, &run, &now, steps.unwrap_or(0)), "mirror") }
+                </section>
+            </Later>
         </div>
     }
 }
