@@ -71,6 +71,8 @@ function failed(error) {
   const detail = document.getElementById('recovery-detail');
   if (detail) detail.textContent = String(error && error.message ? error.message : error);
   if (panel) panel.hidden = false;
+  const app = document.getElementById('app');
+  if (app) app.hidden = true; // with its loading line: nothing is coming
 }
 
 /** Starts downloading `url` for the app to take from window.loyaltyEarly. */
@@ -79,6 +81,10 @@ function early(url) {
   text.catch(() => {}); // reported by the app when it reads it, not as unhandled
   window.loyaltyEarly[url] = text;
 }
+
+// The page's loading line (index.html), until the app's first render
+// replaces it. Not shown without JavaScript, where <noscript> speaks.
+document.getElementById('loading')?.removeAttribute('hidden');
 
 const name = pick();
 const bundle = BUNDLES[name];
