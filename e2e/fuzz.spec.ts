@@ -33,6 +33,7 @@ for (const [i, start] of SCREENS.entries()) {
     page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
     const r = rng(SEED + i);
     const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    const began = performance.now();
     await gotoApp(page, start);
     for (let step = 0; step < STEPS; step++) {
       // Stay inside the app: a step that wandered off (a download link, say)
@@ -44,7 +45,9 @@ for (const [i, start] of SCREENS.entries()) {
       try {
         if (n > 0 && action < 0.55) {
           const el = controls.nth(Math.floor(r() * n));
-          const tag = await el.evaluate((e) => e.tagName + ':' + ((e as HTMLInputElement).type ?? ''));
+          // Bounded like every action here: an element that vanished since
+          // the count must not hold the step until the test's timeout.
+          const tag = await el.evaluate((e) => e.tagName + ':' + ((e as HTMLInputElement).type ?? ''), undefined, { timeout: 1000 });
           if (tag.startsWith('INPUT:file')) continue;
           if (tag.startsWith('INPUT:text') || tag.startsWith('TEXTAREA')) await el.fill(pick(INPUTS), { timeout: 1000 });
           else if (tag.startsWith('INPUT:range')) { await el.focus({ timeout: 1000 }); await page.keyboard.press(pick(['ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageUp'])); }
@@ -58,7 +61,11 @@ for (const [i, start] of SCREENS.entries()) {
       } catch {
         // An element that moved or vanished between picking and acting is fine.
       }
-      if (step % 50 === 0) await expect(page.locator('#recovery')).toBeHidden();
+      if (step % 50 === 0) {
+        await expect(page.locator('#recovery')).toBeHidden();
+        // Progress in the log: where a run that ends in a timeout had got to.
+        console.log(`step ${step} at ${Math.round(performance.now() - began)} ms: ${page.url()}`);
+      }
     }
     // A last step back past the first entry leaves the app: come back, as
     // the loop would have, and check it is still alive.
