@@ -55,6 +55,17 @@ impl<P> Spec<P> {
         }
     }
 
+    /// Display units per stored unit: 100 for a percentage (shown 0–100,
+    /// stored 0–1), else 1. Sliders show `value × scale` and give back
+    /// `display / scale`.
+    pub fn scale(&self) -> f64 {
+        if self.percent {
+            100.0
+        } else {
+            1.0
+        }
+    }
+
     pub fn check(&self, v: f64) -> Result<(), Invalid> {
         if !v.is_finite() {
             Err(Invalid::NotFinite)

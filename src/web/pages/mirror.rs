@@ -149,7 +149,7 @@ pub fn MirrorPage() -> Html {
         let go = go.clone();
         Callback::from(move |(param, display): (Param, f64)| {
             let mut l = levers;
-            l.set(param, if param.spec().percent { display / 100.0 } else { display });
+            l.set(param, display / param.spec().scale());
             go.emit((l, compare));
         })
     });
@@ -253,7 +253,7 @@ pub fn MirrorPage() -> Html {
                     <section class="assumptions" aria-labelledby="levers-h">
                         <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
                         { for SPECS.iter().zip(set_lever.iter()).map(|(s, on_change)| {
-                            let scale = if s.percent { 100.0 } else { 1.0 };
+                            let scale = s.scale();
                             let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
                             html! {
                                 <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}

@@ -107,7 +107,7 @@ pub fn SmithPage() -> Html {
         let go = go.clone();
         Callback::from(move |(param, display): (Param, f64)| {
             let mut p = params;
-            let v = if param.spec().percent { display / 100.0 } else { display };
+            let v = display / param.spec().scale();
             p.set(param, v);
             // Keep the reach range ordered while either end moves.
             match param {
@@ -217,7 +217,7 @@ pub fn SmithPage() -> Html {
                     <section class="assumptions" aria-labelledby="assumptions-h">
                         <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
                         { for SPECS.iter().zip(set_param.iter()).map(|(s, on_change)| {
-                            let scale = if s.percent { 100.0 } else { 1.0 };
+                            let scale = s.scale();
                             let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
                             html! {
                                 <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
