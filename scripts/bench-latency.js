@@ -46,7 +46,11 @@
 //    microseconds: from the key's hardware timestamp to the presentation of
 //    the frame after its handlers ran. Per press: the largest duration of
 //    its events (keydown, keyup). This is the figure the target is checked
-//    against (tracing itself only adds to it).
+//    against (tracing itself only adds to it). The presses of each screen
+//    are split into LATENCY_ROUNDS rounds that go round the screens and the
+//    bare page in turn, so a stretch of minutes when the machine is slower
+//    falls on all of them alike, not on one screen; the figure is the median
+//    of all its presses, and each round's median is reported beside it.
 //
 // The same key presses on a bare page (one range input, one number) give
 // the floor of the key measures on this browser and machine.
@@ -57,8 +61,9 @@
 // task seen meanwhile (the run itself plus its render, Long Tasks API).
 //
 // Environment: LATENCY_CHANGES (dispatch changes per screen, default 200),
-// LATENCY_KEYS (key presses per screen, default 200), LATENCY_MC (Monte Carlo
-// repeats, default 15).
+// LATENCY_KEYS (key presses per screen, default 200), LATENCY_ROUNDS (rounds
+// of the traced presses, default 3), LATENCY_MC (Monte Carlo repeats,
+// default 15).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -68,6 +73,7 @@ const [base, outFile] = process.argv.slice(2);
 const CHANGES = Number(process.env.LATENCY_CHANGES || 200);
 const KEYS = Number(process.env.LATENCY_KEYS || 200);
 const MC = Number(process.env.LATENCY_MC || 15);
+const ROUNDS = Math.max(1, Number(process.env.LATENCY_ROUNDS || 3));
 const SCREENS = ['#/smith', '#/mirror', '#/emotion-line'];
 
 // Installed in every page before the app starts.
@@ -259,7 +265,7 @@ async function keyRun(page, screen) {
 
 // The floor of the key measure on this browser and machine: the same key
 // presses on a bare page whose one range input updates one number.
-async function baselineRun(browser, page) {
+async function bare(page) {
   // A page of its own origin (no service worker), answered here, with the probe.
   const url = 'http://bare.invalid/';
   await page.route(url, (r) => r.fulfill({ contentType: 'text/html',
@@ -269,6 +275,10 @@ async function baselineRun(browser, page) {
     const r = document.getElementById('r');
     r.addEventListener('input', () => { document.getElementById('o').textContent = r.value; });
   });
+}
+
+async function baselineRun(page) {
+  await bare(page);
   await page.evaluate(() => { window.__bench.events.length = 0; window.__bench.keys.length = 0; });
   await page.locator('#r').focus();
   let dir = 'ArrowRight';
@@ -280,13 +290,12 @@ async function baselineRun(browser, page) {
   }
   await page.waitForTimeout(500);
   const B = await page.evaluate(() => ({ keys: window.__bench.keys, events: window.__bench.events }));
-  return { total: stats(B.keys.filter((k) => k.changed).map((k) => k.total)), event_timing: censored(interactions(B.events), KEYS),
-    traced: await tracedPresses(browser, page, await rangeInputs(page), KEYS) };
+  return { total: stats(B.keys.filter((k) => k.changed).map((k) => k.total)), event_timing: censored(interactions(B.events), KEYS) };
 }
 
 // Method 3: `per` paced presses on each of `sliders` (id, value, min, max,
 // step) under a 'devtools.timeline' trace; the unrounded Event Timing
-// duration of each press, from the trace.
+// duration of each press, from the trace (one value per press).
 async function tracedPresses(browser, page, sliders, per) {
   const file = path.join(path.dirname(outFile), 'latency-trace.json');
   await page.evaluate(() => { window.__bench.quiet = true; });
@@ -311,7 +320,7 @@ async function tracedPresses(browser, page, sliders, per) {
     if (d && d.interactionId && /^key/.test(d.type)) byId.set(d.interactionId, Math.max(byId.get(d.interactionId) || 0, d.duration));
   }
   fs.unlinkSync(file);
-  return stats([...byId.values()]);
+  return [...byId.values()];
 }
 
 // The page's range inputs (id, value, min, max, step), each given an id for focusing.
@@ -321,10 +330,28 @@ const rangeInputs = (page) => page.evaluate(() => [...document.querySelectorAll(
     return { id: el.id, value: +el.value, min: +el.min, max: +el.max, step: +el.step || 1 };
   }));
 
+// One round of method 3 on a screen (or on the bare page: screen null).
 async function tracedKeyRun(browser, page, screen) {
-  await ready(page, screen);
+  if (screen) await ready(page, screen);
+  else await bare(page);
   const sliders = await rangeInputs(page);
-  return tracedPresses(browser, page, sliders, Math.max(10, Math.ceil(KEYS / sliders.length)));
+  return tracedPresses(browser, page, sliders, Math.max(5, Math.ceil(KEYS / ROUNDS / sliders.length)));
+}
+
+// Method 3 in rounds over the screens and the bare page: all presses pooled,
+// plus each round's median.
+async function tracedRounds(browser, page) {
+  const targets = [...SCREENS, null];
+  const values = targets.map(() => []);
+  const medians = targets.map(() => []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [i, screen] of targets.entries()) {
+      const v = await tracedKeyRun(browser, page, screen);
+      values[i].push(...v);
+      medians[i].push(stats(v).median);
+    }
+  }
+  return targets.map((_, i) => ({ ...stats(values[i]), rounds: medians[i] }));
 }
 
 async function monteCarloRun(page) {
@@ -372,10 +399,12 @@ async function monteCarloRun(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const result = { chromium: browser.version(), screens: {} };
   for (const screen of SCREENS) {
-    result.screens[screen] = { dispatch: await dispatchRun(page, screen), keys: await keyRun(page, screen),
-      traced: await tracedKeyRun(browser, page, screen) };
+    result.screens[screen] = { dispatch: await dispatchRun(page, screen), keys: await keyRun(page, screen) };
   }
-  result.baseline = await baselineRun(browser, page);
+  result.baseline = await baselineRun(page);
+  const traced = await tracedRounds(browser, page);
+  SCREENS.forEach((screen, i) => { result.screens[screen].traced = traced[i]; });
+  result.baseline.traced = traced[SCREENS.length];
   const mc = await monteCarloRun(page);
   result.smith_monte_carlo = { total: stats(mc.map((m) => m.total)), longest_task: stats(mc.map((m) => m.longest)) };
   result.errors = errors;
@@ -396,6 +425,7 @@ async function monteCarloRun(page) {
     row('key → frame', r.keys.total);
     row(`key, Event Timing (${r.keys.event_timing.reported} ≥16 ms)`, r.keys.event_timing, cen);
     row('key, Event Timing traced (unrounded)', r.traced);
+    console.log(`${pad('', 15)}  (medians of its ${r.traced.rounds.length} rounds: ${r.traced.rounds.map(f).join(', ')})`);
     const notes = [];
     if (r.dispatch.unchanged || r.keys.unchanged) notes.push(`${r.dispatch.unchanged + r.keys.unchanged} changes left the DOM as it was (not counted)`);
     if (r.dispatch.late) notes.push(`${r.dispatch.late} changes finished rendering in a later task`);
@@ -409,6 +439,7 @@ async function monteCarloRun(page) {
   brow('key → frame (one range input)', floor.total);
   brow(`key, Event Timing (${floor.event_timing.reported} ≥16 ms)`, floor.event_timing, cen);
   brow('key, Event Timing traced (unrounded)', floor.traced);
+  console.log(`${pad('', 15)}  (medians of its ${floor.traced.rounds.length} rounds: ${floor.traced.rounds.map(f).join(', ')})`);
   const m = result.smith_monte_carlo;
   console.log(`#/smith deferred Monte Carlo: change → result painted ${f(m.total.median)} / ${f(m.total.p95)} / `
     + `${f(m.total.worst)} ms (n ${m.total.n}, includes the 120 ms pause); longest task `
