@@ -263,11 +263,11 @@ async function keyRun(page, screen) {
   };
 }
 
-// The floor of the key measure on this browser and machine: the same key
-// presses on a bare page whose one range input updates one number.
+// Opens the bare page: one range input that updates one number, on an
+// origin of its own (no service worker), answered here, with the probe.
 async function bare(page) {
-  // A page of its own origin (no service worker), answered here, with the probe.
   const url = 'http://bare.invalid/';
+  await page.unroute(url);
   await page.route(url, (r) => r.fulfill({ contentType: 'text/html',
     body: '<!doctype html><label>x <input id="r" type="range" min="0" max="100" value="50"></label> <output id="o">50</output>' }));
   await page.goto(url);
@@ -277,6 +277,8 @@ async function bare(page) {
   });
 }
 
+// The floor of the key measures on this browser and machine: the same key
+// presses on the bare page.
 async function baselineRun(page) {
   await bare(page);
   await page.evaluate(() => { window.__bench.events.length = 0; window.__bench.keys.length = 0; });
