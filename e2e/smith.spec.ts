@@ -68,6 +68,18 @@ test('slider and number field stay in sync and write the address', async ({ page
   await expect(page.getByTestId('smith-direct-loss')).toHaveText('$32,400');
 });
 
+test('the address is written even when the page draws no frames', async ({ page }) => {
+  // A hidden tab or a stalled headless browser runs no animation frames:
+  // the router's write after the next frame then falls back to a timer.
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await gotoApp(page, '#/smith');
+  await page.getByTestId('smith-weekly-field').fill('80');
+  await expect(page.getByTestId('smith-direct-loss')).toHaveText('$41,600');
+  await expect(page).toHaveURL(/weekly=80/, { timeout: 2_000 });
+});
+
 test('a bad typed value is explained and changes nothing', async ({ page }) => {
   await gotoApp(page, '#/smith');
   const field = page.getByTestId('smith-stop-field');

@@ -100,20 +100,30 @@ pub fn push(route: &Route, query: &[(String, String)]) {
 /// screen follows at once; the history entry is written after the next
 /// frame, once for all the changes of that frame, so a slider drag pays
 /// for one history write (and the tab icon Chromium fetches again after
-/// each) per frame, outside the time from input to paint.
+/// each) per frame, outside the time from input to paint. A page that
+/// draws no frames (a hidden tab, a stalled headless browser) still gets
+/// its address written, [`FALLBACK_MS`] later.
 pub fn replace(route: &Route, query: &[(String, String)]) {
     let location = Location::of(route, query);
     let first = PENDING.with(|p| p.borrow_mut().replace(location.clone()).is_none());
     if first {
+        let window = gloo::utils::window();
         // After the next frame: an animation frame, then a task.
         let later = Closure::once_into_js(|| {
             let write = Closure::once_into_js(flush);
             let _ = gloo::utils::window().set_timeout_with_callback(write.unchecked_ref());
         });
-        let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+        let _ = window.request_animation_frame(later.unchecked_ref());
+        // Whichever comes first writes; the other finds nothing pending.
+        let fallback = Closure::once_into_js(flush);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), FALLBACK_MS);
     }
     notify(location);
 }
+
+/// How long a [`replace`] waits at most for a frame before it writes the
+/// history entry anyway (e2e/fixtures.ts `settledUrl` waits longer).
+const FALLBACK_MS: i32 = 200;
 
 /// Writes a pending [`replace`] to the history entry now.
 fn flush() {
