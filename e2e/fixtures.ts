@@ -148,17 +148,12 @@ export async function waitForApp(page: Page): Promise<void> {
 
 /**
  * Waits until a change the app made has reached the history entry: the
- * router writes the address after the next frame (src/web/router.rs
- * `replace`), an animation frame and then a task, so one more of each here
- * comes after it. Headless Chromium can stop drawing frames for a while;
- * the router then writes after 200 ms, and this waits 500 ms at most.
- * Returns the address then.
+ * router writes the address once it has not changed for 250 ms
+ * (src/web/router.rs `replace`), so this waits 400 ms. Returns the address then.
  */
 export async function settledUrl(page: Page): Promise<string> {
   return page.evaluate(() => new Promise<string>((done) => {
-    const read = () => done(location.href);
-    requestAnimationFrame(() => setTimeout(read, 0));
-    setTimeout(read, 500);
+    setTimeout(() => done(location.href), 400);
   }));
 }
 

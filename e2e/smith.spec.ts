@@ -70,7 +70,7 @@ test('slider and number field stay in sync and write the address', async ({ page
 
 test('the address is written even when the page draws no frames', async ({ page }) => {
   // A hidden tab or a stalled headless browser runs no animation frames:
-  // the router's write after the next frame then falls back to a timer.
+  // the router's write of the address must not wait for one.
   await page.addInitScript(() => {
     window.requestAnimationFrame = () => 0;
   });

@@ -7,7 +7,7 @@
 
 use crate::route::{encode_query, normalize_hash, Route};
 use gloo::events::EventListener;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -25,6 +25,8 @@ thread_local! {
     static NOTIFY: RefCell<Option<UseStateSetter<Location>>> = const { RefCell::new(None) };
     /// A replace not yet written to the history entry ([`replace`]).
     static PENDING: RefCell<Option<Location>> = const { RefCell::new(None) };
+    /// When the last [`replace`] happened (`Date.now()`, ms).
+    static CHANGED: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// Rewrites, in place (history replace), an address hash the router cannot
@@ -97,33 +99,43 @@ pub fn push(route: &Route, query: &[(String, String)]) {
 
 /// Changes the address in the current history entry (model screens, on
 /// every change: Back leaves the screen rather than undoing a slider). The
-/// screen follows at once; the history entry is written after the next
-/// frame, once for all the changes of that frame, so a slider drag pays
-/// for one history write (and the tab icon Chromium fetches again after
-/// each) per frame, outside the time from input to paint. A page that
-/// draws no frames (a hidden tab, a stalled headless browser) still gets
-/// its address written, [`FALLBACK_MS`] later.
+/// screen follows at once; the history entry is written once the changes
+/// have paused for [`SETTLE_MS`], so a slider drag or a run of key presses
+/// pays for one history write (a few milliseconds of the page's and the
+/// browser's time, and the tab icon Chromium fetches again after each), at
+/// its end, and never inside the time from an input to its paint. Push,
+/// Back / Forward, leaving or hiding the page settle it first.
 pub fn replace(route: &Route, query: &[(String, String)]) {
     let location = Location::of(route, query);
     let first = PENDING.with(|p| p.borrow_mut().replace(location.clone()).is_none());
+    CHANGED.with(|t| t.set(js_sys::Date::now()));
     if first {
-        let window = gloo::utils::window();
-        // After the next frame: an animation frame, then a task.
-        let later = Closure::once_into_js(|| {
-            let write = Closure::once_into_js(flush);
-            let _ = gloo::utils::window().set_timeout_with_callback(write.unchecked_ref());
-        });
-        let _ = window.request_animation_frame(later.unchecked_ref());
-        // Whichever comes first writes; the other finds nothing pending.
-        let fallback = Closure::once_into_js(flush);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), FALLBACK_MS);
+        write_when_settled(SETTLE_MS);
     }
     notify(location);
 }
 
-/// How long a [`replace`] waits at most for a frame before it writes the
-/// history entry anyway (e2e/fixtures.ts `settledUrl` waits longer).
-const FALLBACK_MS: i32 = 200;
+/// How long the address stays unchanged before a [`replace`] is written
+/// (e2e/fixtures.ts `settledUrl` waits longer).
+const SETTLE_MS: f64 = 250.0;
+
+/// In `ms`: writes the pending [`replace`] if the address has not changed
+/// for [`SETTLE_MS`] by then, else waits for the rest of that time.
+fn write_when_settled(ms: f64) {
+    let check = Closure::once_into_js(|| {
+        if PENDING.with(|p| p.borrow().is_none()) {
+            return;
+        }
+        let quiet = js_sys::Date::now() - CHANGED.with(Cell::get);
+        if quiet >= SETTLE_MS {
+            flush();
+        } else {
+            write_when_settled(SETTLE_MS - quiet);
+        }
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), ms.ceil() as i32);
+}
 
 /// Writes a pending [`replace`] to the history entry now.
 fn flush() {
