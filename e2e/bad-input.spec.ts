@@ -18,7 +18,7 @@ const root = path.join(__dirname, '..');
 const source = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 /** The progress schema this build writes. */
-const SCHEMA = Number(/pub const SCHEMA: u32 = (\d+);/.exec(source('src/progress.rs'))![1]);
+const SCHEMA = Number(/pub const SCHEMA: u32 = (\d+);/.exec(source('src/progress/record.rs'))![1]);
 
 type Spec = { key: string; min: number; max: number; step: number; def: number; integer: boolean; percent: boolean };
 
@@ -32,10 +32,10 @@ function specs(file: string): Spec[] {
   expect(out.length, file).toBeGreaterThan(5);
   return out;
 }
-const SMITH = specs('src/smith.rs');
-const MIRROR = specs('src/mirror.rs');
+const SMITH = specs('src/models/smith.rs');
+const MIRROR = specs('src/models/mirror.rs');
 
-/** The emotion line's numeric parameters (src/emotion_line.rs bounds) and their fields. */
+/** The emotion line's numeric parameters (src/models/emotion_line.rs bounds) and their fields. */
 const EMOTION: Array<Spec & { field: string }> = [
   { key: 'severity', field: 'emotion-severity', min: 0.05, max: 1, step: 0.01, def: 0.6, integer: false, percent: true },
   { key: 'failure_at', field: 'emotion-failure', min: 1, max: 8, step: 1, def: 4, integer: true, percent: false },

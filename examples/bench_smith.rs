@@ -3,7 +3,7 @@
 //!   cargo run --release --example bench_smith
 //! `scripts/bench` runs this and the same kernel in headless Chromium.
 
-use loyalty_lab::smith::{simulate, Params, TRIALS};
+use loyalty_lab::models::smith::{simulate, Params, TRIALS};
 use std::time::Instant;
 
 fn main() {

@@ -11,9 +11,9 @@
 //! gives `{"id": … or null, "error": "…"}` and processing continues. Blank
 //! lines are skipped. Exercises are read from `content/selfchecks/`.
 
-use loyalty_lab::content::SELFCHECK_IDS;
+use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::selfcheck::{self, SelfCheck};
 use loyalty_lab::scoring::score;
-use loyalty_lab::selfcheck::{self, SelfCheck};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufWriter, Write};

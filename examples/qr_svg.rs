@@ -2,7 +2,7 @@
 //! prints `side version level path` per line (`tests/data/qr_check.py
 //! decode` reads these back with two decoders).
 
-use loyalty_lab::qr::{Ecc, Qr};
+use loyalty_lab::support::qr::{Ecc, Qr};
 use std::io::BufRead;
 
 fn main() {

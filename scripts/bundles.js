@@ -1,4 +1,4 @@
-// The screen-bundles step of scripts/post-build (see src/bundle.rs): builds
+// The screen-bundles step of scripts/post-build (see src/routing/bundle.rs): builds
 // the WebAssembly bundles with cargo, wasm-bindgen and (release) wasm-opt
 // into the build folder under content-hashed names, and starts them with
 // boot-<hash>.js (assets/boot.js with the table of bundles filled in).
@@ -134,13 +134,13 @@ function screenBundles(ctx) {
 
 const LANGS = ['zh', 'en'];
 /** Bundles that show the lectures' whole texts: must agree with
- * `Bundle::needs_lecture_bodies` in src/bundle.rs (tests/bundle.rs checks).
+ * `Bundle::needs_lecture_bodies` in src/routing/bundle.rs (tests/bundle.rs checks).
  * The other bundles that load the course get its outline (`outline`). */
 const WITH_LECTURE_BODIES = ['map'];
 
 /** One language's part of a bilingual content value: every `{zh, en}` text
  * keeps only `lang`'s slot (the other is ""), so a bundle downloads only the
- * language it shows; src/i18n.rs `Parts` puts the parts back together. */
+ * language it shows; src/support/i18n.rs `Parts` puts the parts back together. */
 function only(value, lang) {
   if (Array.isArray(value)) return value.map((v) => only(v, lang));
   if (value && typeof value === 'object') {
@@ -155,7 +155,7 @@ function only(value, lang) {
 
 /** The course file with only what lists and links show: chapters, and each
  * lecture's number, chapter, title, models and self-checks; every other text
- * or list is empty, so the file still reads as a course (src/content.rs). */
+ * or list is empty, so the file still reads as a course (src/course/lectures.rs). */
 function outline(course) {
   const KEEP = ['n', 'chapter', 'title', 'models', 'exercises'];
   const empty = (v) => (Array.isArray(v) ? [] : Object.fromEntries(LANGS.map((l) => [l, ''])));

@@ -1,33 +1,28 @@
 //! Loyalty Lab (忠诚实验室): the course 客户忠诚的价值 as interactive models and
 //! self-checks that run entirely in the browser.
 //!
-//! Pure modules (no yew components, no browser calls; tested natively):
-//! [`i18n`], [`content`], [`route`], [`progress`]. The browser side lives in
-//! [`web`]. See ARCHITECTURE.md for the map.
+//! The folders are the layers, and imports run one way, down this list:
+//! [`web`] (the browser side: yew components and browser services) uses
+//! [`routing`] (addresses, bundles) and [`progress`] (saved records), which
+//! use [`scoring`] (the free-text scorer), which uses [`course`] (lectures,
+//! self-checks, scenarios as data), which uses [`models`] (the course's
+//! simulations), which use [`support`] (languages, number formats, sorting,
+//! QR codes). Everything but `web` is pure: no yew, no browser calls, tested
+//! natively. See ARCHITECTURE.md for the map.
 
-pub mod bundle;
-pub mod class;
-pub mod content;
-pub mod emotion_line;
-pub mod format;
-pub mod i18n;
-pub mod mirror;
-pub mod params;
+pub mod course;
+pub mod models;
 pub mod progress;
-pub mod qr;
-pub mod route;
-pub mod scenario;
+pub mod routing;
 pub mod scoring;
-pub mod selfcheck;
-pub mod smith;
-pub mod sort;
+pub mod support;
 pub mod web;
 
 /// Starts the app in the page with the screens of one bundle (`None`: every
 /// screen): installs the recovery panel for panics, loads the texts of the
 /// first language, then renders into `<div id="app">`. Each `src/bin/*.rs` calls this with its own screens.
 #[cfg(target_arch = "wasm32")]
-pub fn start(bundle: Option<bundle::Bundle>, screens: web::screens::Screens) {
+pub fn start(bundle: Option<routing::bundle::Bundle>, screens: web::screens::Screens) {
     web::recovery::install();
     web::screens::install(bundle, screens);
     // The first language's texts arrive before anything renders.

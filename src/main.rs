@@ -1,5 +1,5 @@
 //! The bundle with every screen: what `trunk serve` runs in development (see
-//! `loyalty_lab::bundle`; release builds ship one bundle per screen family).
+//! `loyalty_lab::routing::bundle`; release builds ship one bundle per screen family).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

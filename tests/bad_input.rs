@@ -20,16 +20,16 @@
 //! - Import and saved data: anything unusable is a typed `DecodeError`,
 //!   never a panic, never a partly applied record.
 
-use loyalty_lab::content::{BUILT_EXERCISES, KNOWN_EXERCISES, LECTURES};
-use loyalty_lab::emotion_line::{self as emotion, Path, Step, Steps};
-use loyalty_lab::i18n::Lang;
-use loyalty_lab::params::{number, ParamSet, Spec};
-use loyalty_lab::progress::{decode, load, DecodeError, ExerciseState, Loaded, Progress, MAX_BYTES, SCHEMA};
-use loyalty_lab::route::{
-    encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal,
-    BadParam, Route,
+use loyalty_lab::course::lectures::{BUILT_EXERCISES, KNOWN_EXERCISES, LECTURES};
+use loyalty_lab::models::emotion_line::{self as emotion, Path, Step, Steps};
+use loyalty_lab::models::params::BadParam;
+use loyalty_lab::models::params::{number, ParamSet, Spec};
+use loyalty_lab::models::{mirror, smith};
+use loyalty_lab::progress::record::{decode, load, DecodeError, ExerciseState, Loaded, Progress, MAX_BYTES, SCHEMA};
+use loyalty_lab::routing::route::{
+    encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal, Route,
 };
-use loyalty_lab::{mirror, smith};
+use loyalty_lab::support::i18n::Lang;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -1,11 +1,11 @@
-//! Screen bundles (src/bundle.rs): every route reaches a bundle that holds
+//! Screen bundles (src/routing/bundle.rs): every route reaches a bundle that holds
 //! it, every bundle has its binary, and the first-load table in
 //! assets/boot.js agrees with `Bundle::of`. A mismatch here would mean an
 //! extra reload at best and a screen no bundle shows at worst.
 
-use loyalty_lab::bundle::Bundle;
-use loyalty_lab::i18n::{parse_ui, Parts, Text, UI_JSON};
-use loyalty_lab::route::Route;
+use loyalty_lab::routing::bundle::Bundle;
+use loyalty_lab::routing::route::Route;
+use loyalty_lab::support::i18n::{parse_ui, Parts, Text, UI_JSON};
 use loyalty_lab::web::screens;
 use std::collections::HashMap;
 
@@ -19,9 +19,9 @@ fn routes() -> Vec<Route> {
         Route::Mirror,
         Route::EmotionLine,
     ];
-    r.extend((1..=loyalty_lab::content::LECTURES).map(|n| Route::Lecture { n }));
+    r.extend((1..=loyalty_lab::course::lectures::LECTURES).map(|n| Route::Lecture { n }));
     r.extend(
-        loyalty_lab::content::BUILT_EXERCISES
+        loyalty_lab::course::lectures::BUILT_EXERCISES
             .iter()
             .map(|id| Route::SelfCheck { id: (*id).to_owned() }),
     );
@@ -130,7 +130,7 @@ fn language_parts_reassemble_the_whole_file() {
         let mut parts = Parts::default();
         let first: HashMap<String, Text> = parts.add(&only(&whole, order[0]).to_string()).unwrap();
         // With one part, every text shows in that language, whichever is asked.
-        let lang = loyalty_lab::i18n::Lang::parse(order[0]).unwrap();
+        let lang = loyalty_lab::support::i18n::Lang::parse(order[0]).unwrap();
         for (k, t) in &first {
             assert_eq!(t.get(lang), expected[k].get(lang), "{k}");
             assert_eq!(t.get(lang.other()), expected[k].get(lang), "{k} falls back");
@@ -138,13 +138,13 @@ fn language_parts_reassemble_the_whole_file() {
         let both: HashMap<String, Text> = parts.add(&only(&whole, order[1]).to_string()).unwrap();
         assert_eq!(both, expected);
     }
-    let course: serde_json::Value = serde_json::from_str(loyalty_lab::content::LECTURES_JSON).unwrap();
+    let course: serde_json::Value = serde_json::from_str(loyalty_lab::course::lectures::LECTURES_JSON).unwrap();
     let mut parts = Parts::default();
-    let _: loyalty_lab::content::Course = parts.add(&only(&course, "en").to_string()).unwrap();
-    let back: loyalty_lab::content::Course = parts.add(&only(&course, "zh").to_string()).unwrap();
+    let _: loyalty_lab::course::lectures::Course = parts.add(&only(&course, "en").to_string()).unwrap();
+    let back: loyalty_lab::course::lectures::Course = parts.add(&only(&course, "zh").to_string()).unwrap();
     assert_eq!(
         back,
-        loyalty_lab::content::parse(loyalty_lab::content::LECTURES_JSON).unwrap()
+        loyalty_lab::course::lectures::parse(loyalty_lab::course::lectures::LECTURES_JSON).unwrap()
     );
     assert!(Parts::default().add::<HashMap<String, Text>>("not json").is_err());
 }

@@ -1,11 +1,11 @@
 //! The class view's model: counting trainees' files, score bins at their
 //! edges, duplicates, bad and old files, the CSV export.
 
-use loyalty_lab::class::{
+use loyalty_lab::course::lectures::{BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
+use loyalty_lab::progress::class::{
     bin_of, bin_range, csv_field, median, summarize, to_csv, Class, Label, Skip, Trainee, BINS, CSV_HEADER, MAX_FILES,
 };
-use loyalty_lab::content::{BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
-use loyalty_lab::progress::{DecodeError, ExerciseState, Progress};
+use loyalty_lab::progress::record::{DecodeError, ExerciseState, Progress};
 use proptest::prelude::*;
 
 fn attempt(score: u8, missed: &[&str]) -> ExerciseState {
@@ -343,7 +343,7 @@ fn arb_trainee() -> impl Strategy<Value = Progress> {
         let mut p = Progress::default();
         for (n, (visited, done)) in ls {
             p.lectures
-                .insert(n, loyalty_lab::progress::LectureState { visited, done });
+                .insert(n, loyalty_lab::progress::record::LectureState { visited, done });
         }
         for (id, (attempts, a, b, missed)) in es {
             let mut e = ExerciseState::first(a.max(b));

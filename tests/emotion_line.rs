@@ -2,8 +2,8 @@
 //! role-play rules (order, delay, mistakes, bonus, prevent), the TARP
 //! outcome, and the invariants (finite, within 0–100, deterministic).
 
-use loyalty_lab::emotion_line::*;
-use loyalty_lab::route::query_pairs;
+use loyalty_lab::models::emotion_line::*;
+use loyalty_lab::routing::route::query_pairs;
 use proptest::prelude::*;
 
 fn close(a: f64, b: f64) -> bool {

@@ -3,9 +3,9 @@
 //! address round trip, and the invariants (bounded, deterministic, monotone
 //! in the levers that help).
 
-use loyalty_lab::mirror::*;
-use loyalty_lab::params::ParamSet;
-use loyalty_lab::route::query_pairs;
+use loyalty_lab::models::mirror::*;
+use loyalty_lab::models::params::ParamSet;
+use loyalty_lab::routing::route::query_pairs;
 use proptest::prelude::*;
 
 fn levers(pairs: &[(Param, f64)]) -> Levers {

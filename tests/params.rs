@@ -2,9 +2,9 @@
 //! a sensible range and a default inside it; query and compact forms read
 //! back exactly; bad values are refused.
 
-use loyalty_lab::params::{ParamSet, Spec};
-use loyalty_lab::route::query_pairs;
-use loyalty_lab::{mirror, smith};
+use loyalty_lab::models::params::{ParamSet, Spec};
+use loyalty_lab::models::{mirror, smith};
+use loyalty_lab::routing::route::query_pairs;
 
 fn check_table<S: ParamSet + std::fmt::Debug + PartialEq>() {
     let specs: &[Spec<S::Param>] = S::SPECS;

@@ -1,8 +1,10 @@
 //! The progress record: round trips, migration from older schemas, and every
 //! way saved or imported data can be unusable.
 
-use loyalty_lab::progress::{decode, load, DecodeError, ExerciseState, Loaded, Progress, Status, MAX_BYTES, SCHEMA};
-use loyalty_lab::route::Route;
+use loyalty_lab::progress::record::{
+    decode, load, DecodeError, ExerciseState, Loaded, Progress, Status, MAX_BYTES, SCHEMA,
+};
+use loyalty_lab::routing::route::Route;
 use proptest::prelude::*;
 
 fn sample() -> Progress {
@@ -52,7 +54,7 @@ fn migrates_schema_1() {
     let d = decode(v1).unwrap();
     assert_eq!(d.from_version, 1);
     assert_eq!(d.progress.version, SCHEMA);
-    assert_eq!(d.progress.lang, Some(loyalty_lab::i18n::Lang::En));
+    assert_eq!(d.progress.lang, Some(loyalty_lab::support::i18n::Lang::En));
     assert_eq!(d.progress.status(2), Status::Done);
     assert_eq!(d.progress.status(5), Status::Visited);
     assert_eq!(d.progress.status(1), Status::NotStarted);
@@ -102,7 +104,7 @@ fn missed_ideas_round_trip_and_follow_the_latest_attempt() {
     e.record(90);
     assert!(e.missed.is_empty(), "a new attempt replaces what the last one missed");
     e.set_missed((0..40).map(|i| format!("idea-{i:02}")));
-    assert_eq!(e.missed.len(), loyalty_lab::progress::MAX_MISSED);
+    assert_eq!(e.missed.len(), loyalty_lab::progress::record::MAX_MISSED);
     let mut p = Progress::default();
     p.exercises.insert("1-1".into(), e);
     let text = p.encode();
@@ -278,7 +280,7 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
         let mut p = Progress::default();
         for (n, (visited, done)) in ls {
             p.lectures
-                .insert(n, loyalty_lab::progress::LectureState { visited, done });
+                .insert(n, loyalty_lab::progress::record::LectureState { visited, done });
         }
         for (id, (attempts, a, b, missed)) in es {
             p.exercises.insert(
@@ -292,7 +294,7 @@ fn arb_progress() -> impl Strategy<Value = Progress> {
             );
         }
         p.last = last.map(|n| format!("/lecture/{n}"));
-        p.lang = en.then_some(loyalty_lab::i18n::Lang::En);
+        p.lang = en.then_some(loyalty_lab::support::i18n::Lang::En);
         p
     })
 }

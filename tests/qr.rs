@@ -4,7 +4,7 @@
 //! written by `tests/data/qr_check.py vectors`; `qr_check.py decode` reads
 //! the SVG output back with two decoders).
 
-use loyalty_lab::qr::{capacity, Ecc, Qr, TooLong, LINK_MAX_VERSION};
+use loyalty_lab::support::qr::{capacity, Ecc, Qr, TooLong, LINK_MAX_VERSION};
 
 struct Vector {
     ecc: Ecc,

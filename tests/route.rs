@@ -1,8 +1,8 @@
 //! Addresses: route recognition and the global query parameters.
 
-use loyalty_lab::content::{BUILT_EXERCISES, LECTURES};
-use loyalty_lab::i18n::Lang;
-use loyalty_lab::route::{global_only, normalize_hash, parse_global, query_pairs, share_query, Route};
+use loyalty_lab::course::lectures::{BUILT_EXERCISES, LECTURES};
+use loyalty_lab::routing::route::{global_only, normalize_hash, parse_global, query_pairs, share_query, Route};
+use loyalty_lab::support::i18n::Lang;
 use proptest::prelude::*;
 
 #[test]

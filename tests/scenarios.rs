@@ -3,9 +3,9 @@
 //! its shape is what the screen needs (depth, branches, a mix of moves),
 //! and broken scenarios are caught.
 
-use loyalty_lab::content::SCENARIO_IDS;
-use loyalty_lab::emotion_line::{outcome, Resolution, Session, Step, Tag, START, TELLS_HAPPY, TELLS_UNHAPPY};
-use loyalty_lab::scenario::{self, all_paths, best_path, play, validate, worst_path, PlayError, Scenario};
+use loyalty_lab::course::lectures::SCENARIO_IDS;
+use loyalty_lab::course::scenario::{self, all_paths, best_path, play, validate, worst_path, PlayError, Scenario};
+use loyalty_lab::models::emotion_line::{outcome, Resolution, Session, Step, Tag, START, TELLS_HAPPY, TELLS_UNHAPPY};
 use std::collections::BTreeSet;
 
 fn read(id: &str) -> String {
@@ -305,7 +305,7 @@ fn the_model_is_deterministic() {
 
 #[test]
 fn compiled_titles_match_the_files() {
-    let titles = loyalty_lab::content::SCENARIO_TITLES;
+    let titles = loyalty_lab::course::lectures::SCENARIO_TITLES;
     assert_eq!(titles.len(), SCENARIO_IDS.len());
     for ((id, zh, en), file_id) in titles.iter().zip(SCENARIO_IDS) {
         assert_eq!(id, &file_id);

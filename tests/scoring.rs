@@ -3,9 +3,9 @@
 //! (negation, reversal, context, copying, keyword lists, either language,
 //! partial credit), normalisation, speed, and invariants on arbitrary input.
 
-use loyalty_lab::content::SELFCHECK_IDS;
+use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::selfcheck::{parse, SelfCheck};
 use loyalty_lab::scoring::*;
-use loyalty_lab::selfcheck::{parse, SelfCheck};
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -4,9 +4,9 @@
 //! marks while the case copied back earns nothing, and the follow-up
 //! questions are scored exactly.
 
-use loyalty_lab::content::{course, KNOWN_EXERCISES, SELFCHECK_IDS};
+use loyalty_lab::course::lectures::{course, KNOWN_EXERCISES, SELFCHECK_IDS};
+use loyalty_lab::course::selfcheck::{parse, validate, validate_file, FollowupKind, SelfCheck};
 use loyalty_lab::scoring::{score, score_followup, Flag};
-use loyalty_lab::selfcheck::{parse, validate, validate_file, FollowupKind, SelfCheck};
 
 fn read(id: &str) -> String {
     let path = format!("{}/content/selfchecks/{id}.json", env!("CARGO_MANIFEST_DIR"));

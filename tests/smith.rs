@@ -1,9 +1,9 @@
 //! Goodbye Mrs Smith: the course's numbers, the address round trip, the
 //! Monte Carlo run, and the invariants (finite, non-negative, monotone).
 
-use loyalty_lab::params::ParamSet;
-use loyalty_lab::route::query_pairs;
-use loyalty_lab::smith::*;
+use loyalty_lab::models::params::ParamSet;
+use loyalty_lab::models::smith::*;
+use loyalty_lab::routing::route::query_pairs;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Binomial, Distribution, Poisson};

@@ -98,7 +98,12 @@ async fn course_map_shows_twelve_lectures_in_seven_chapters() {
 async fn lecture_page_marks_done_and_saves() {
     let app = mount("#/lecture/3", None).await;
     let root = &app.1;
-    let title = loyalty_lab::content::course().lecture(3).unwrap().title.zh.clone();
+    let title = loyalty_lab::course::lectures::course()
+        .lecture(3)
+        .unwrap()
+        .title
+        .zh
+        .clone();
     assert!(text(root, "h1").contains(&title), "h1 was {:?}", text(root, "h1"));
     let button: HtmlElement = find(root, "[data-testid='mark-done']").unwrap().dyn_into().unwrap();
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
@@ -106,8 +111,8 @@ async fn lecture_page_marks_done_and_saves() {
     tick().await;
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
     let saved = local().get_item(storage::KEY).unwrap().expect("progress saved");
-    let p = loyalty_lab::progress::decode(&saved).unwrap().progress;
-    assert_eq!(p.status(3), loyalty_lab::progress::Status::Done);
+    let p = loyalty_lab::progress::record::decode(&saved).unwrap().progress;
+    assert_eq!(p.status(3), loyalty_lab::progress::record::Status::Done);
     assert_eq!(p.last.as_deref(), Some("/lecture/3"));
     unmount(app);
 }

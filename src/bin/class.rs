@@ -1,9 +1,9 @@
-//! Bundle `class`: the shell and the trainer's class view (see `loyalty_lab::bundle`).
+//! Bundle `class`: the shell and the trainer's class view (see `loyalty_lab::routing::bundle`).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     loyalty_lab::start(
-        Some(loyalty_lab::bundle::Bundle::Class),
+        Some(loyalty_lab::routing::bundle::Bundle::Class),
         loyalty_lab::web::screens::class,
     );
 }

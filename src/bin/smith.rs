@@ -1,9 +1,9 @@
-//! Bundle `smith`: the shell and the Goodbye Mrs Smith screen (see `loyalty_lab::bundle`).
+//! Bundle `smith`: the shell and the Goodbye Mrs Smith screen (see `loyalty_lab::routing::bundle`).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     loyalty_lab::start(
-        Some(loyalty_lab::bundle::Bundle::Smith),
+        Some(loyalty_lab::routing::bundle::Bundle::Smith),
         loyalty_lab::web::screens::smith,
     );
 }

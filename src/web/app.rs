@@ -1,11 +1,11 @@
 //! The shell around every screen: state and router, header with language and
 //! presentation switches, notices, keyboard shortcuts, and the page itself.
 
-use crate::bundle::Bundle;
-use crate::content::{course, LECTURES};
-use crate::i18n::{tr, trf, Lang};
-use crate::progress::{Loaded, Progress};
-use crate::route::{parse_global, Route};
+use crate::course::lectures::{course, LECTURES};
+use crate::progress::record::{Loaded, Progress};
+use crate::routing::bundle::Bundle;
+use crate::routing::route::{parse_global, Route};
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::handoff::{self, Handoff};
 use crate::web::keys;
 use crate::web::notices::Notices;
@@ -28,7 +28,7 @@ fn initial_state() -> State {
     let mut progress = match start.loaded {
         Loaded::Fresh => Progress::default(),
         Loaded::Found(d) => {
-            if d.from_version != crate::progress::SCHEMA {
+            if d.from_version != crate::progress::record::SCHEMA {
                 notices.push(Notice::Migrated { from: d.from_version });
             }
             d.progress

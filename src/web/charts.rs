@@ -265,7 +265,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                 { for [lo, (lo + hi) / 2.0, hi].iter().map(|v| html! {
                     <g>
                         <line class="grid" x1={left.to_string()} x2={(W - 4.0).to_string()} y1={format!("{:.1}", y(*v))} y2={format!("{:.1}", y(*v))} />
-                        <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ crate::format::trim(*v, 0) }</text>
+                        <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ crate::support::format::trim(*v, 0) }</text>
                     </g>
                 }) }
                 if let Some((from, to, label)) = &p.band {
@@ -306,7 +306,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                         <tr>
                             <th scope="row">{ i }</th>
                             { for p.series.iter().map(|s| html! {
-                                <td>{ s.values.get(i).map(|v| crate::format::trim(*v, 1)).unwrap_or_default() }</td>
+                                <td>{ s.values.get(i).map(|v| crate::support::format::trim(*v, 1)).unwrap_or_default() }</td>
                             }) }
                         </tr>
                     }) }

@@ -2,8 +2,8 @@
 //! The field accepts typing freely; a value that is not a number or is out
 //! of range shows a message beside the field and changes nothing.
 
-use crate::format::trim;
-use crate::i18n::{trf, Lang};
+use crate::support::format::trim;
+use crate::support::i18n::{trf, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 //! live only in memory — presentation mode and "focus the page after
 //! navigating" — cross the reload here too.
 
-use crate::bundle::Bundle;
-use crate::i18n::tr;
+use crate::routing::bundle::Bundle;
+use crate::support::i18n::tr;
 use crate::web::screens;
 use crate::web::state::AppCtx;
 use yew::prelude::*;

@@ -2,8 +2,8 @@
 //! that refuses writes, ignored address parameters. Each says what happened
 //! and what the trainee can do; none disappears on its own.
 
-use crate::i18n::{tr, trf, Lang};
-use crate::progress::DecodeError;
+use crate::progress::record::DecodeError;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::download;
 use crate::web::state::{Action, AppCtx, Notice};
 use crate::web::update;
@@ -18,7 +18,7 @@ pub fn explain(lang: Lang, e: &DecodeError) -> String {
             "decode.too_large",
             &[
                 ("kb", &(bytes / 1024).to_string()),
-                ("max", &(crate::progress::MAX_BYTES / 1024).to_string()),
+                ("max", &(crate::progress::record::MAX_BYTES / 1024).to_string()),
             ],
         ),
         DecodeError::NotJson(_) => tr(lang, "decode.not_json"),

@@ -3,9 +3,9 @@
 //! [`push`] (a new history entry) and [`replace`] (the same entry), and
 //! [`Link`], a real `<a href="#/…">` whose plain click pushes. Only what the
 //! app uses and no generics, so little code in every bundle; what a path
-//! means is [`crate::route`]'s.
+//! means is [`crate::routing::route`]'s.
 
-use crate::route::{encode_query, normalize_hash, Route};
+use crate::routing::route::{encode_query, normalize_hash, Route};
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;

@@ -3,8 +3,8 @@
 //! linked into that WebAssembly file. `all` holds every screen (the
 //! development build and the component tests).
 
-use crate::bundle::Bundle;
-use crate::route::Route;
+use crate::routing::bundle::Bundle;
+use crate::routing::route::Route;
 use crate::web::pages::{
     class::ClassPage, emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage,
     progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,

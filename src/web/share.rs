@@ -1,12 +1,12 @@
 //! The trainer tools every model screen has: "reset all" (button and key R)
 //! back to the course defaults, and "share": the screen's address as a link
-//! to copy and as a QR code drawn here ([`crate::qr`]), for trainees to open
+//! to copy and as a QR code drawn here ([`crate::support::qr`]), for trainees to open
 //! the same scenario on their phones. One component for both, since every
 //! yew component costs its own code.
 
-use crate::i18n::{tr, trf, Lang};
-use crate::qr::{Qr, LINK_MAX_VERSION};
-use crate::route::{global_only, share_query, Route};
+use crate::routing::route::{global_only, share_query, Route};
+use crate::support::i18n::{tr, trf, Lang};
+use crate::support::qr::{Qr, LINK_MAX_VERSION};
 use crate::web::keys;
 use crate::web::router::{self, use_location};
 use wasm_bindgen::{JsCast, JsValue};

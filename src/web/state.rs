@@ -1,9 +1,9 @@
 //! The app-wide state every screen reads through a yew context: language,
 //! presentation mode, progress, and the notices shown above the page.
 
-use crate::i18n::Lang;
-use crate::progress::{DecodeError, Progress};
-use crate::route::BadParam;
+use crate::models::params::BadParam;
+use crate::progress::record::{DecodeError, Progress};
+use crate::support::i18n::Lang;
 use crate::web::texts;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -121,7 +121,7 @@ impl Reducible for State {
 
 /// Adds an attempt with `score` (and the ideas it `missed`) to the results of `id`.
 fn record(
-    results: &mut std::collections::BTreeMap<String, crate::progress::ExerciseState>,
+    results: &mut std::collections::BTreeMap<String, crate::progress::record::ExerciseState>,
     id: String,
     score: u8,
     missed: Vec<String>,
@@ -129,7 +129,7 @@ fn record(
     let e = results
         .entry(id)
         .and_modify(|e| e.record(score))
-        .or_insert_with(|| crate::progress::ExerciseState::first(score));
+        .or_insert_with(|| crate::progress::record::ExerciseState::first(score));
     e.set_missed(missed);
 }
 

@@ -4,11 +4,12 @@
 //! → ↓ PageDown (presenters' clickers) go on, ← ↑ PageUp go back, Home and
 //! End jump, Esc shows everything again. The bar under the figure has the
 //! same as buttons and announces each step to screen readers. The step is
-//! part of the address (`reveal=n`, [`crate::route::parse_reveal`]), so a
+//! part of the address (`reveal=n`, [`crate::routing::route::parse_reveal`]), so a
 //! trainer can share or bookmark a story half told.
 
-use crate::i18n::{tr, trf, Lang};
-use crate::route::{parse_reveal, query_pairs, with_reveal, BadParam, Route};
+use crate::models::params::BadParam;
+use crate::routing::route::{parse_reveal, query_pairs, with_reveal, Route};
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::keys;
 use crate::web::router::{self, use_location, Location};
 use std::ops::Deref;

@@ -3,7 +3,7 @@
 //! file only reads, writes and keeps backups, and never panics: every browser
 //! failure becomes a value the screen can explain.
 
-use crate::progress::{self, Loaded, Progress};
+use crate::progress::record::{self as progress, Loaded, Progress};
 
 /// The localStorage key of the one record.
 pub const KEY: &str = "loyalty-lab";
@@ -41,7 +41,7 @@ pub fn startup() -> Startup {
 
 /// The language of the saved record, if it has a readable one; start-up's
 /// reading is kept for [`startup`].
-pub fn saved_lang() -> Option<crate::i18n::Lang> {
+pub fn saved_lang() -> Option<crate::support::i18n::Lang> {
     FOUND.with(|f| match &f.borrow_mut().get_or_insert_with(read).loaded {
         Loaded::Found(d) => d.progress.lang,
         _ => None,
@@ -120,7 +120,7 @@ fn backup(raw: &str) -> Option<String> {
         .filter_map(|i| store.key(i).ok().flatten())
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    crate::sort::by_key(&mut keys, |k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
+    crate::support::sort::by_key(&mut keys, |k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
     let stamp = js_sys::Date::now() as u64;
     let next = keys
         .last()

@@ -5,8 +5,8 @@
 //! other on a switch. Bundles that show no lecture texts load no course.
 //! Where the texts are compiled in (`i18n::EMBEDDED`) nothing is loaded.
 
-use crate::i18n::{self, Lang};
-use crate::route::parse_global;
+use crate::routing::route::parse_global;
+use crate::support::i18n::{self, Lang};
 use crate::web::fetch::fetch_text;
 use crate::web::router;
 use crate::web::screens;
@@ -79,7 +79,7 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     // A key this bundle's part lacks (scripts/bundles.js picks the keys).
     i18n::on_missing(|key| web_sys::console::error_1(&format!("no UI string {key} in this build").into()));
     if let Some(c) = course {
-        crate::content::install_course(&c)?;
+        crate::course::lectures::install_course(&c)?;
     }
     READY.with(|r| {
         let mut v = r.get();

@@ -1,9 +1,9 @@
 //! Small pieces several screens share.
 
-use crate::content::Lecture;
-use crate::i18n::{tr, trf, Lang};
-use crate::progress::Status;
-use crate::route::BadParam;
+use crate::course::lectures::Lecture;
+use crate::models::params::BadParam;
+use crate::progress::record::Status;
+use crate::support::i18n::{tr, trf, Lang};
 use yew::prelude::*;
 
 /// "第 3 讲" / "Lecture 3".

@@ -3,7 +3,7 @@
 //! browser, so a seed gives the same spread on every platform (a shared
 //! link shows the histogram its sender saw).
 
-use loyalty_lab::smith::{simulate, Params, TRIALS};
+use loyalty_lab::models::smith::{simulate, Params, TRIALS};
 
 pub fn check_default_run() {
     let s = simulate(&Params::default(), TRIALS).unwrap();

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference data and decoding checks for src/qr.rs (run by hand, not by CI).
+"""Reference data and decoding checks for src/support/qr.rs (run by hand, not by CI).
 
 Needs a virtualenv with `qrcodegen qrcode zxing-cpp pyzbar pillow` and the
 Debian package libzbar0:

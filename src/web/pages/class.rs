@@ -2,18 +2,18 @@
 //! exported progress files at once (file picker or drag and drop) and see
 //! the class as a whole — completion per lecture, best-score distribution per
 //! self-check, the most-missed rubric ideas, role-play results — and export
-//! the summary as CSV. The counting lives in [`crate::class`].
+//! the summary as CSV. The counting lives in [`crate::progress::class`].
 //!
 //! The files are other people's data: they stay in this component's state
 //! (the tab's memory), are never saved, and never touch the trainer's own
 //! progress (no `Action` is dispatched from here).
 
-use crate::class::{bin_range, to_csv, Class, ClassSummary, ExerciseSummary, Label, Skip, BINS, MAX_FILES};
-use crate::content::course;
-use crate::format::trim;
-use crate::i18n::{tr, trf, Lang};
-use crate::progress::{DecodeError, MAX_BYTES};
-use crate::selfcheck::{self, SelfCheck};
+use crate::course::lectures::course;
+use crate::course::selfcheck::{self, SelfCheck};
+use crate::progress::class::{bin_range, to_csv, Class, ClassSummary, ExerciseSummary, Label, Skip, BINS, MAX_FILES};
+use crate::progress::record::{DecodeError, MAX_BYTES};
+use crate::support::format::trim;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{BarChart, BarItem};
 use crate::web::download;
 use crate::web::fetch::{parse_checked, use_content, Load};

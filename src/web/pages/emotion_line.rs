@@ -4,12 +4,13 @@
 //! scenarios loaded from `content/scenarios/`. The address holds the chosen
 //! path, the failure's parameters, the scenario and the replies so far.
 
-use crate::content::{SCENARIO_IDS, SCENARIO_TITLES};
-use crate::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
-use crate::format::trim;
-use crate::i18n::{tr, trf, Lang};
-use crate::route::{query_pairs, BadParam, Route};
-use crate::scenario::{self, Scenario};
+use crate::course::lectures::{SCENARIO_IDS, SCENARIO_TITLES};
+use crate::course::scenario::{self, Scenario};
+use crate::models::emotion_line::{self as model, Path, Step, Steps, Tag, RATIONAL_PLATFORM};
+use crate::models::params::BadParam;
+use crate::routing::route::{query_pairs, Route};
+use crate::support::format::trim;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::router::{self, use_location};

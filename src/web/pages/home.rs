@@ -1,9 +1,9 @@
 //! The course map (`#/`): the 12 lectures in their 7 chapters as cards with
 //! key ideas and progress, and "continue where I left off".
 
-use crate::content::{course, LECTURES};
-use crate::i18n::{tr, trf};
-use crate::route::Route;
+use crate::course::lectures::{course, LECTURES};
+use crate::routing::route::Route;
+use crate::support::i18n::{tr, trf};
 use crate::web::router::Link;
 use crate::web::state::AppCtx;
 use crate::web::widgets::{activity_links, lecture_label, status_badge};

@@ -2,10 +2,10 @@
 //! cases in the app's own words, links to its models and self-checks, and a
 //! "mark as done" switch that feeds progress.
 
-use crate::content::{course, LECTURES};
-use crate::i18n::{tr, trf};
-use crate::progress::Status;
-use crate::route::Route;
+use crate::course::lectures::{course, LECTURES};
+use crate::progress::record::Status;
+use crate::routing::route::Route;
+use crate::support::i18n::{tr, trf};
 use crate::web::router::Link;
 use crate::web::state::{Action, AppCtx};
 use crate::web::widgets::{activity_links, lecture_label, status_badge};

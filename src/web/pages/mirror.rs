@@ -4,11 +4,12 @@
 //! chart, play / pause / step, presets that tell the course's two stories,
 //! and an A/B comparison. The address holds every lever.
 
-use crate::format::trim;
-use crate::i18n::{tr, trf, Lang};
-use crate::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
-use crate::params::ParamSet;
-use crate::route::{query_pairs, BadParam, Route};
+use crate::models::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS, SPECS};
+use crate::models::params::BadParam;
+use crate::models::params::ParamSet;
+use crate::routing::route::{query_pairs, Route};
+use crate::support::format::trim;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::router::{self, use_location};

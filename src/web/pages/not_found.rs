@@ -1,7 +1,7 @@
 //! The friendly page for an address that leads nowhere.
 
-use crate::i18n::tr;
-use crate::route::Route;
+use crate::routing::route::Route;
+use crate::support::i18n::tr;
 use crate::web::router::{use_location, Link};
 use crate::web::state::AppCtx;
 use yew::prelude::*;
@@ -12,7 +12,7 @@ pub fn NotFound() -> Html {
     let lang = ctx.lang();
     let location = use_location();
     // An unreadable address arrives as `#/404?from=<what was typed>`.
-    let typed = crate::route::query_pairs(&location.query)
+    let typed = crate::routing::route::query_pairs(&location.query)
         .into_iter()
         .find(|(k, _)| k == "from")
         .map(|(_, v)| v);

@@ -3,10 +3,10 @@
 //! (validated and size-capped before anything changes), and reset (confirmed,
 //! with a backup copy kept).
 
-use crate::content::{course, BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
-use crate::i18n::{tr, trf, Lang};
-use crate::progress::{decode, DecodeError, ExerciseState, Progress, MAX_BYTES};
-use crate::route::Route;
+use crate::course::lectures::{course, BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
+use crate::progress::record::{decode, DecodeError, ExerciseState, Progress, MAX_BYTES};
+use crate::routing::route::Route;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::download;
 use crate::web::notices::explain;
 use crate::web::router::Link;

@@ -4,10 +4,10 @@
 //! exercise has one. The draft survives closing the page; attempts and the
 //! best score go to progress. Exercises are loaded from `content/selfchecks/`.
 
-use crate::format::trim;
-use crate::i18n::{tr, trf, Lang};
+use crate::course::selfcheck::{self, Followup, FollowupKind, SelfCheck};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
-use crate::selfcheck::{self, Followup, FollowupKind, SelfCheck};
+use crate::support::format::trim;
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::state::{Action, AppCtx};
 use yew::prelude::*;

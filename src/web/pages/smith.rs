@@ -4,11 +4,12 @@
 //! The address is the single source of truth: every change rewrites it, so
 //! a copied link reproduces the screen exactly.
 
-use crate::format::{money, trim};
-use crate::i18n::{tr, trf, Lang};
-use crate::params::ParamSet;
-use crate::route::{query_pairs, BadParam, Route};
-use crate::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
+use crate::models::params::BadParam;
+use crate::models::params::ParamSet;
+use crate::models::smith::{self, Chain, Currency, Outcome, Param, Params, Simulation, SPECS, TRIALS};
+use crate::routing::route::{query_pairs, Route};
+use crate::support::format::{money, trim};
+use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
 use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::router::{self, use_location};

@@ -5,7 +5,13 @@
 //! default and are reported), writes itself back exactly, and packs into one
 //! comma-separated value for A/B comparisons. Pure module.
 
-use crate::route::BadParam;
+/// An address parameter that could not be used (unknown value, out of
+/// range, unreadable), kept so the screen can say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadParam {
+    pub name: String,
+    pub value: String,
+}
 
 /// How one parameter is named in the address, bounded and stepped.
 #[derive(Clone, Copy, Debug, PartialEq)]

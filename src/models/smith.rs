@@ -26,8 +26,8 @@
 //! Pure module: no yew, no web-sys. Invalid parameters are a [`ParamError`],
 //! never a panic.
 
-use crate::params::{self, Invalid, ParamSet};
-use crate::route::BadParam;
+use crate::models::params::BadParam;
+use crate::models::params::{self, Invalid, ParamSet};
 use rand::{Rng, SeedableRng};
 use rand_distr::{Binomial, Distribution, Poisson};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -272,7 +272,7 @@ impl Params {
             p.reach_hi = d.reach_hi;
         }
         // Report in the order the address gave them.
-        crate::sort::by_key(&mut bad, |b| pairs.iter().position(|(n, _)| *n == b.name));
+        crate::support::sort::by_key(&mut bad, |b| pairs.iter().position(|(n, _)| *n == b.name));
         (p, bad)
     }
 
@@ -651,6 +651,6 @@ pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
             up: moved(param, 1.2),
         })
         .collect();
-    crate::sort::by(&mut swings, |a, b| a.size() > b.size());
+    crate::support::sort::by(&mut swings, |a, b| a.size() > b.size());
     Ok(swings)
 }

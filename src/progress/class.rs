@@ -5,7 +5,7 @@
 //! scores spread, which rubric ideas the class misses most, how the complaint
 //! role-plays went — and the same summary as a CSV file for a spreadsheet.
 //!
-//! Every file goes through [`progress::decode`], so older schemas migrate and
+//! Every file goes through [`progress::decode`](crate::progress::record::decode), so older schemas migrate and
 //! damaged or foreign files are refused exactly as on the progress page. A
 //! file is skipped, with its reason, when it cannot be read, when it is not
 //! usable progress, when it is the same record as a file already imported
@@ -30,9 +30,9 @@
 //! Pure module: no yew, no web-sys. The data stays with the caller (the
 //! class screen keeps it in the tab's memory only).
 
-use crate::content::{BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
-use crate::format::trim;
-use crate::progress::{self, DecodeError, ExerciseState, Progress};
+use crate::course::lectures::{BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
+use crate::progress::record::{self as progress, DecodeError, ExerciseState, Progress};
+use crate::support::format::trim;
 use std::collections::BTreeMap;
 
 /// Most trainees in one class view; files beyond are skipped.
@@ -63,7 +63,7 @@ pub fn bin_range(i: usize) -> (u8, u8) {
 /// when empty.
 pub fn median(values: &[u8]) -> Option<f64> {
     let mut v = values.to_vec();
-    crate::sort::by(&mut v, |a, b| a < b);
+    crate::support::sort::by(&mut v, |a, b| a < b);
     let n = v.len();
     match n {
         0 => None,
@@ -233,7 +233,7 @@ fn ids<'a>(base: &[&str], maps: impl Iterator<Item = &'a BTreeMap<String, Exerci
             }
         }
     }
-    crate::sort::by(&mut extra, |a, b| a < b);
+    crate::support::sort::by(&mut extra, |a, b| a < b);
     out.extend(extra);
     out
 }
@@ -283,7 +283,7 @@ pub fn summarize(trainees: &[Trainee]) -> ClassSummary {
                 })
                 .collect();
             // Stable: equal counts keep the id order of the tally.
-            crate::sort::by(&mut missed, |a, b| a.count > b.count);
+            crate::support::sort::by(&mut missed, |a, b| a.count > b.count);
             ExerciseSummary {
                 id,
                 attempted: count(results.len()),

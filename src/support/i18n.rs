@@ -140,7 +140,7 @@ fn merge(into: &mut serde_json::Value, part: serde_json::Value) {
 
 /// The raw UI string table, as shipped.
 #[cfg(any(not(target_arch = "wasm32"), feature = "embed-content"))]
-pub const UI_JSON: &str = include_str!("../content/ui.json");
+pub const UI_JSON: &str = include_str!("../../content/ui.json");
 
 /// Parses a UI string table (used for the shipped one and in tests).
 pub fn parse_ui(json: &str) -> Result<HashMap<String, Text>, serde_json::Error> {

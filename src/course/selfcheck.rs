@@ -20,8 +20,8 @@
 //! Pure module: no yew, no web-sys. Bad files are a [`ParseError`] or a list
 //! of problems, never a panic.
 
-use crate::content::{course, KNOWN_EXERCISES};
-use crate::i18n::Text;
+use crate::course::lectures::{course, KNOWN_EXERCISES};
+use crate::support::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;

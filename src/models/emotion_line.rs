@@ -137,7 +137,7 @@
 //! Pure module: no yew, no web-sys. Invalid parameters are a [`ParamError`],
 //! never a panic; every value is finite and within 0–100.
 
-use crate::route::BadParam;
+use crate::models::params::BadParam;
 use std::fmt;
 
 /// Emotion at the purchase (t = 0), high because of the promises.
@@ -676,7 +676,7 @@ impl Params {
     pub fn to_query(&self) -> String {
         format!(
             "severity={}&failure_at={}&delay={}&steps={}",
-            crate::format::trim(self.severity, 4).replace(',', ""),
+            crate::support::format::trim(self.severity, 4).replace(',', ""),
             self.failure_at,
             self.delay,
             self.steps.keys()

@@ -7,9 +7,9 @@
 //! the screen explains. Nothing here touches the browser; `web::storage`
 //! moves the text in and out. Pure module: no yew, no web-sys.
 
-use crate::content::{KNOWN_EXERCISES, LECTURES};
-use crate::i18n::Lang;
-use crate::route::Route;
+use crate::course::lectures::{KNOWN_EXERCISES, LECTURES};
+use crate::routing::route::Route;
+use crate::support::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! The local free-text scorer for the self-checks.
 //!
-//! A self-check ([`crate::selfcheck`]) asks an open question about a case from
+//! A self-check ([`crate::course::selfcheck`]) asks an open question about a case from
 //! the course (seed 000, the five 【自检】 exercises) and lists the ideas a good
 //! answer uses, each weighted, each with phrasings in Chinese and English.
 //! [`score`] reads a trainee's answer the way a careful marker skims it: which
@@ -60,7 +60,7 @@
 //!
 //! Pure module: no yew, no web-sys.
 
-use crate::selfcheck::{Followup, FollowupKind, SelfCheck};
+use crate::course::selfcheck::{Followup, FollowupKind, SelfCheck};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -154,7 +154,7 @@ impl fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-/// Checks one phrasing pattern (used by [`crate::selfcheck::validate`]).
+/// Checks one phrasing pattern (used by [`crate::course::selfcheck::validate`]).
 pub fn check_phrasing(p: &str) -> Result<(), PatternError> {
     Pattern::parse(p).map(|_| ())
 }
@@ -560,7 +560,7 @@ fn cue_table() -> &'static CueTable {
             }
         }
         for v in by_first.values_mut() {
-            crate::sort::by(v, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)).is_lt());
+            crate::support::sort::by(v, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)).is_lt());
         }
         CueTable { by_first }
     })
@@ -1007,7 +1007,7 @@ impl<'a> Reader<'a> {
             if occ.is_empty() {
                 return Vec::new();
             }
-            crate::sort::by(&mut occ, |a, b| a < b);
+            crate::support::sort::by(&mut occ, |a, b| a < b);
             per_part.push(occ);
         }
         let context: Vec<usize> = {
@@ -1229,7 +1229,7 @@ pub fn score(exercise: &SelfCheck, answer: &str) -> Scored {
         let mut credit = 0.0;
         let mut evidence = None;
         if judged || !reversed {
-            crate::sort::by(&mut credits, |a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).is_lt());
+            crate::support::sort::by(&mut credits, |a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).is_lt());
             if let Some(&(v, _, k)) = credits.first() {
                 credit = (v + SECOND * credits.get(1).map_or(0.0, |c| c.0)).min(1.0);
                 evidence = reader.evidence(&norm, answer, k);

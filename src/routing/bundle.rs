@@ -9,7 +9,7 @@
 //! (`web::handoff`). All state lives in storage and the address, so a reload
 //! loses nothing. Pure module: no yew, no web-sys.
 
-use crate::route::Route;
+use crate::routing::route::Route;
 
 /// A family of screens built into one WebAssembly file (`src/bin/<name>.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,8 +4,9 @@
 //! Pure module: paths in, routes out, no browser calls ([`crate::web::router`]
 //! wires it to the address).
 
-use crate::content::{BUILT_EXERCISES, LECTURES};
-use crate::i18n::Lang;
+use crate::course::lectures::{BUILT_EXERCISES, LECTURES};
+use crate::models::params::BadParam;
+use crate::support::i18n::Lang;
 
 /// The screens and their addresses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,13 +99,6 @@ impl Route {
 pub struct GlobalQuery {
     pub lang: Option<Lang>,
     pub present: Option<bool>,
-}
-
-/// A query parameter that could not be used, kept so the screen can say so.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BadParam {
-    pub name: String,
-    pub value: String,
 }
 
 /// Splits a query string (`a=1&b=x%20y`, with or without the leading `?`)

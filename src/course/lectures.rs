@@ -4,7 +4,7 @@
 //! own words) and checked by [`validate`] in the native tests.
 //! Pure module: no yew, no web-sys.
 
-use crate::i18n::Text;
+use crate::support::i18n::Text;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -19,7 +19,7 @@ pub const KNOWN_MODELS: [&str; 3] = ["mirror", "smith", "emotion-line"];
 pub const KNOWN_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 /// Models and self-checks that have a screen in this build. Only these are
 /// linked or counted anywhere: nothing unbuilt is advertised. A screen joins
-/// by adding its id here and its route in `route.rs`.
+/// by adding its id here and its route in `routing/route.rs`.
 pub const BUILT_MODELS: [&str; 3] = ["emotion-line", "mirror", "smith"];
 pub const BUILT_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 
@@ -104,7 +104,7 @@ impl Course {
 
 /// The shipped course file.
 #[cfg(any(not(target_arch = "wasm32"), feature = "embed-content"))]
-pub const LECTURES_JSON: &str = include_str!("../content/lectures.json");
+pub const LECTURES_JSON: &str = include_str!("../../content/lectures.json");
 
 /// Parses a course file (the shipped one, or one under test).
 pub fn parse(json: &str) -> Result<Course, serde_json::Error> {
@@ -127,7 +127,7 @@ pub fn course() -> &'static Course {
 
 #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
 thread_local! {
-    static COURSE: std::cell::RefCell<(crate::i18n::Parts, Option<&'static Course>)> = Default::default();
+    static COURSE: std::cell::RefCell<(crate::support::i18n::Parts, Option<&'static Course>)> = Default::default();
 }
 
 /// The course as far as its language parts have arrived (browser bundles,

@@ -1,6 +1,6 @@
 //! Role-play scenarios: a complaining customer, and at every turn three or
 //! four replies the trainee can pick, scored by the emotion-line rules
-//! ([`crate::emotion_line::Session`]).
+//! ([`crate::models::emotion_line::Session`]).
 //!
 //! From lectures 7–8 (seed 000; COURSE.md): the six recovery steps (图4-4),
 //! the rational platform (图5-1), the ten improper ways to handle a
@@ -32,8 +32,8 @@
 //!
 //! Pure module: no yew, no web-sys. Bad content is an error, never a panic.
 
-use crate::emotion_line::{check_severity, ParamError, Session, Tag};
-use crate::i18n::Text;
+use crate::models::emotion_line::{check_severity, ParamError, Session, Tag};
+use crate::support::i18n::Text;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -124,8 +124,8 @@
 //! Pure module: no yew, no web-sys. Invalid levers are a [`LeverError`],
 //! never a panic.
 
-use crate::params::{self, Invalid, ParamSet};
-use crate::route::BadParam;
+use crate::models::params::BadParam;
+use crate::models::params::{self, Invalid, ParamSet};
 
 /// One adjustable lever.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

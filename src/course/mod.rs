@@ -1,0 +1,8 @@
+//! The course as data: the lectures (`lectures`), the self-checks and their
+//! rubrics (`selfcheck`, with the phrasing pattern language in `phrasing`)
+//! and the complaint role-play scenarios (`scenario`), each a content file
+//! type with its validation. Uses `support` and `models` only.
+
+pub mod lectures;
+pub mod scenario;
+pub mod selfcheck;
