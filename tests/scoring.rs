@@ -4,8 +4,10 @@
 //! partial credit), normalisation, speed, and invariants on arbitrary input.
 
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::phrasing::{check_phrasing, PatternError};
 use loyalty_lab::course::selfcheck::{parse, SelfCheck};
 use loyalty_lab::scoring::*;
+use loyalty_lab::support::normalize::normalize;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;

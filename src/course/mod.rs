@@ -4,5 +4,6 @@
 //! type with its validation. Uses `support` and `models` only.
 
 pub mod lectures;
+pub mod phrasing;
 pub mod scenario;
 pub mod selfcheck;

@@ -14,7 +14,7 @@
 //! right options, or put them in order) that is scored exactly.
 //!
 //! The phrasings are the rubric [`crate::scoring`] reads; their small pattern
-//! language is described there. [`validate`] checks a file completely,
+//! language is [`super::phrasing`]. [`validate`] checks a file completely,
 //! including every pattern.
 //!
 //! Pure module: no yew, no web-sys. Bad files are a [`ParseError`] or a list
@@ -202,7 +202,7 @@ pub fn validate(sc: &SelfCheck) -> Vec<String> {
             }
             let mut seen = HashSet::new();
             for p in list {
-                if let Err(e) = crate::scoring::check_phrasing(p) {
+                if let Err(e) = super::phrasing::check_phrasing(p) {
                     errors.push(format!("{what}: {lang} phrasing {p:?}: {e}"));
                 }
                 if !seen.insert(p.as_str()) {
