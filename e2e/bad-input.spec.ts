@@ -32,10 +32,10 @@ function specs(file: string): Spec[] {
   expect(out.length, file).toBeGreaterThan(5);
   return out;
 }
-const SMITH = specs('src/models/smith.rs');
-const MIRROR = specs('src/models/mirror.rs');
+const SMITH = specs('src/models/smith/params.rs');
+const MIRROR = specs('src/models/mirror/levers.rs');
 
-/** The emotion line's numeric parameters (src/models/emotion_line.rs bounds) and their fields. */
+/** The emotion line's numeric parameters (src/models/emotion_line/params.rs bounds) and their fields. */
 const EMOTION: Array<Spec & { field: string }> = [
   { key: 'severity', field: 'emotion-severity', min: 0.05, max: 1, step: 0.01, def: 0.6, integer: false, percent: true },
   { key: 'failure_at', field: 'emotion-failure', min: 1, max: 8, step: 1, def: 4, integer: true, percent: false },
