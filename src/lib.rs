@@ -22,9 +22,9 @@ pub mod web;
 /// screen): installs the recovery panel for panics, loads the texts of the
 /// first language, then renders into `<div id="app">`. Each `src/bin/*.rs` calls this with its own screens.
 #[cfg(target_arch = "wasm32")]
-pub fn start(bundle: Option<routing::bundle::Bundle>, screens: web::screens::Screens) {
+pub fn start(bundle: Option<routing::bundle::Bundle>, screens: web::installed::Screens) {
     web::recovery::install();
-    web::screens::install(bundle, screens);
+    web::installed::install(bundle, screens);
     // The first language's texts arrive before anything renders.
     wasm_bindgen_futures::spawn_local(async {
         if let Err(e) = web::texts::load(web::texts::first_lang()).await {

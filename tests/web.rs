@@ -2,7 +2,7 @@
 //! a real DOM, checked through the elements a user would see.
 #![cfg(target_arch = "wasm32")]
 
-use loyalty_lab::web::{app::App, recovery, screens, storage};
+use loyalty_lab::web::{app::App, installed, recovery, screens, storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -38,7 +38,7 @@ async fn mount(hash: &str, saved: Option<&str>) -> (yew::AppHandle<App>, Element
     gloo::utils::window().location().set_hash(hash).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    screens::install(None, screens::all);
+    installed::install(None, screens::all);
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     tick().await;
     (handle, root)

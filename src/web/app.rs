@@ -7,11 +7,11 @@ use crate::routing::bundle::Bundle;
 use crate::routing::route::{parse_global, Route};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::handoff::{self, Handoff};
+use crate::web::installed;
 use crate::web::keys;
 use crate::web::notices::Notices;
 use crate::web::pages::not_found::NotFound;
 use crate::web::router::{self, use_location, use_route, Link, Router};
-use crate::web::screens;
 use crate::web::state::{Action, AppCtx, Notice, State};
 use crate::web::storage;
 use crate::web::texts;
@@ -78,7 +78,7 @@ pub fn App() -> Html {
 /// addresses that lead nowhere, and a hand-off to the bundle that holds any
 /// other screen.
 fn switch(route: &Route) -> Html {
-    if let Some(page) = (screens::installed().screens)(route) {
+    if let Some(page) = (installed::installed().screens)(route) {
         return page;
     }
     match Bundle::of(route) {

@@ -7,7 +7,7 @@
 
 use crate::routing::bundle::Bundle;
 use crate::support::i18n::tr;
-use crate::web::screens;
+use crate::web::installed;
 use crate::web::state::AppCtx;
 use yew::prelude::*;
 
@@ -58,7 +58,7 @@ pub struct Props {
 pub fn Handoff(p: &Props) -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let stuck = screens::installed().bundle == Some(p.to);
+    let stuck = installed::installed().bundle == Some(p.to);
     use_effect_with(p.to, move |to| {
         if !stuck {
             if let Some(s) = session() {

@@ -9,6 +9,7 @@ pub mod controls;
 pub mod download;
 pub mod fetch;
 pub mod handoff;
+pub mod installed;
 pub mod keys;
 pub mod notices;
 pub mod pages;

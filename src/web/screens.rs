@@ -1,39 +1,16 @@
 //! Which screens a bundle renders (see `bundle`). Each `src/bin/*.rs`
-//! installs one of these functions at start; only the pages it names are
+//! installs one of these functions at start ([`crate::web::installed`]); only the pages it names are
 //! linked into that WebAssembly file. `all` holds every screen (the
 //! development build and the component tests).
 
 use crate::routing::bundle::Bundle;
 use crate::routing::route::Route;
+use crate::web::installed::Screens;
 use crate::web::pages::{
     class::ClassPage, emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage,
     progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,
 };
-use std::cell::Cell;
 use yew::prelude::*;
-
-/// Renders the screens of one bundle; None for a route it does not hold.
-pub type Screens = fn(&Route) -> Option<Html>;
-
-/// The screens this bundle holds, and which bundle it is (None: all of them).
-#[derive(Clone, Copy)]
-pub struct Installed {
-    pub bundle: Option<Bundle>,
-    pub screens: Screens,
-}
-
-thread_local! {
-    static INSTALLED: Cell<Installed> = const { Cell::new(Installed { bundle: None, screens: |_| None }) };
-}
-
-/// Called once at start, before the app renders.
-pub fn install(bundle: Option<Bundle>, screens: Screens) {
-    INSTALLED.with(|i| i.set(Installed { bundle, screens }));
-}
-
-pub fn installed() -> Installed {
-    INSTALLED.with(Cell::get)
-}
 
 pub fn map(route: &Route) -> Option<Html> {
     Some(match route {

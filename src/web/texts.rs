@@ -8,8 +8,8 @@
 use crate::routing::route::parse_global;
 use crate::support::i18n::{self, Lang};
 use crate::web::fetch::fetch_text;
+use crate::web::installed;
 use crate::web::router;
-use crate::web::screens;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
@@ -63,7 +63,7 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     if ready(lang) {
         return Ok(());
     }
-    let lectures = screens::installed().bundle.is_none_or(|b| b.needs_lectures());
+    let lectures = installed::installed().bundle.is_none_or(|b| b.needs_lectures());
     let ui = fetch_text(&url(lang, "ui")?);
     let course = if lectures {
         Some(fetch_text(&url(lang, "lectures")?))
