@@ -18,8 +18,6 @@ pub const DRIFT: f64 = 1.0;
 pub const FESTER: f64 = 5.0;
 /// Last tick of the line.
 pub const HORIZON: usize = 36;
-/// The failure tick the role-play assumes.
-pub const DEFAULT_FAILURE_AT: u32 = 4;
 
 /// Whether the customer is calm enough to reach an agreement (图5-1).
 pub fn can_agree(emotion: f64) -> bool {

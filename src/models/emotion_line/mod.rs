@@ -145,11 +145,12 @@ mod session;
 mod steps;
 mod tags;
 
-pub use line::{can_agree, line, path, CEILING, DEFAULT_FAILURE_AT, DRIFT, FESTER, HORIZON, RATIONAL_PLATFORM, START};
+pub use line::{can_agree, line, path, CEILING, DRIFT, FESTER, HORIZON, RATIONAL_PLATFORM, START};
 pub use mistakes::{Forbidden, Improper};
 pub use outcome::{outcome, repurchase, Outcome, Resolution, HAPPY_LEVEL, REPURCHASE, TELLS_HAPPY, TELLS_UNHAPPY};
 pub use params::{
-    check_severity, Param, ParamError, Params, DELAY_MAX, FAILURE_AT_MAX, FAILURE_AT_MIN, SEVERITY_MAX, SEVERITY_MIN,
+    check_severity, Param, ParamError, Params, DEFAULT_FAILURE_AT, DELAY_MAX, FAILURE_AT_MAX, FAILURE_AT_MIN,
+    SEVERITY_MAX, SEVERITY_MIN,
 };
 pub use session::{
     Session, FORBIDDEN_COST, MINUTE_COST, MINUTE_COST_SOLVED, NEAR_MISS_POINTS, OUT_OF_ORDER, PEAK_MINUTES, REPEATED,

@@ -2,7 +2,6 @@
 //! remedy takes, which steps it takes): bounds, the address round trip and a
 //! typed `ParamError`.
 
-use super::line::DEFAULT_FAILURE_AT;
 use super::steps::Steps;
 use crate::models::params::BadParam;
 use std::fmt;
@@ -31,6 +30,9 @@ impl Param {
 }
 
 /// Bounds of the numeric parameters.
+/// The failure tick the role-play assumes.
+pub const DEFAULT_FAILURE_AT: u32 = 4;
+
 pub const SEVERITY_MIN: f64 = 0.05;
 pub const SEVERITY_MAX: f64 = 1.0;
 pub const FAILURE_AT_MIN: u32 = 1;

@@ -3,8 +3,8 @@
 //! whether it comes in order, the minutes it costs and any mistake or
 //! forbidden phrase in it.
 
-use super::line::{can_agree, CEILING, DEFAULT_FAILURE_AT, DRIFT, START};
-use super::params::{check_severity, ParamError};
+use super::line::{can_agree, CEILING, DRIFT, START};
+use super::params::{check_severity, ParamError, DEFAULT_FAILURE_AT};
 use super::steps::Step;
 use super::tags::Tag;
 

@@ -4,8 +4,8 @@
 //! every run begins from; `run` for the months the levers ask for.
 
 use super::levers::{LeverError, Levers};
-use super::loops::{classify, Class, Loop, LOOPS};
-use super::run::{cumulative, Month, Run, MARKET, PROFIT_MAX, PROFIT_MIN, TENURE_MAX};
+use super::loops::{Loop, LOOPS};
+use super::run::{classify, cumulative, Class, Month, Run, MARKET, PROFIT_MAX, PROFIT_MIN, TENURE_MAX};
 use super::staff::{age, hazards, leaving, productivity, steady_staff, tenure, COHORTS};
 
 const CS_RATE: f64 = 0.12;

@@ -1,8 +1,5 @@
 //! The six feedback loops of the satisfaction mirror (lecture 1, 图1-1), each
-//! with its plain-words story, and which way a run turned (virtuous, vicious,
-//! stalled).
-
-use super::run::Month;
+//! with its plain-words story.
 
 /// One feedback loop of the mirror.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,7 +18,7 @@ pub enum Loop {
     Tenure,
 }
 
-/// Every loop, in the order of [`Month::flows`].
+/// Every loop, in the order of [`super::Month::flows`].
 pub const LOOPS: [Loop; 6] = [
     Loop::Knowledge,
     Loop::Recovery,
@@ -53,7 +50,7 @@ impl Loop {
         }
     }
 
-    /// Position in [`LOOPS`] and [`Month::flows`].
+    /// Position in [`LOOPS`] and [`super::Month::flows`].
     pub fn index(self) -> usize {
         match self {
             Loop::Knowledge => 0,
@@ -67,38 +64,5 @@ impl Loop {
 
     pub fn parse(key: &str) -> Option<Loop> {
         LOOPS.iter().copied().find(|l| l.key() == key)
-    }
-}
-
-/// Which way the mirror turned over a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Class {
-    Virtuous,
-    Vicious,
-    Stalled,
-}
-
-impl Class {
-    pub fn key(self) -> &'static str {
-        match self {
-            Class::Virtuous => "virtuous",
-            Class::Vicious => "vicious",
-            Class::Stalled => "stalled",
-        }
-    }
-}
-
-/// How far (points) cs and es must both move for a run to count as a cycle.
-pub const CLASS_POINTS: f64 = 5.0;
-
-/// cs and es both up by [`CLASS_POINTS`] → virtuous, both down → vicious.
-pub fn classify(start: &Month, end: &Month) -> Class {
-    let (dcs, des) = (end.cs - start.cs, end.es - start.es);
-    if dcs >= CLASS_POINTS && des >= CLASS_POINTS {
-        Class::Virtuous
-    } else if dcs <= -CLASS_POINTS && des <= -CLASS_POINTS {
-        Class::Vicious
-    } else {
-        Class::Stalled
     }
 }

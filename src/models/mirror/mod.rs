@@ -133,6 +133,6 @@ mod staff;
 
 pub use dynamics::{run, start};
 pub use levers::{LeverError, Levers, Param, Spec, SPECS};
-pub use loops::{classify, Class, Loop, CLASS_POINTS, LOOPS};
+pub use loops::{Loop, LOOPS};
 pub use presets::presets;
-pub use run::{Month, Run, MARKET, PROFIT_MAX, PROFIT_MIN, TENURE_MAX};
+pub use run::{classify, Class, Month, Run, CLASS_POINTS, MARKET, PROFIT_MAX, PROFIT_MIN, TENURE_MAX};

@@ -1,7 +1,8 @@
 //! What a run of the mirror records: one `Month` per month (stocks and the
-//! flows each loop contributed), the index bounds, and the run as a whole.
+//! flows each loop contributed), the index bounds, the run as a whole, and
+//! which way it turned (virtuous, vicious, stalled).
 
-use super::loops::{Class, Loop};
+use super::loops::Loop;
 
 /// The market the customer index can fill (4 × the starting base).
 pub const MARKET: f64 = 4000.0;
@@ -74,4 +75,37 @@ pub(super) fn cumulative(months: &[Month]) -> [f64; 6] {
         }
     }
     sum
+}
+
+/// Which way the mirror turned over a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    Virtuous,
+    Vicious,
+    Stalled,
+}
+
+impl Class {
+    pub fn key(self) -> &'static str {
+        match self {
+            Class::Virtuous => "virtuous",
+            Class::Vicious => "vicious",
+            Class::Stalled => "stalled",
+        }
+    }
+}
+
+/// How far (points) cs and es must both move for a run to count as a cycle.
+pub const CLASS_POINTS: f64 = 5.0;
+
+/// cs and es both up by [`CLASS_POINTS`] → virtuous, both down → vicious.
+pub fn classify(start: &Month, end: &Month) -> Class {
+    let (dcs, des) = (end.cs - start.cs, end.es - start.es);
+    if dcs >= CLASS_POINTS && des >= CLASS_POINTS {
+        Class::Virtuous
+    } else if dcs <= -CLASS_POINTS && des <= -CLASS_POINTS {
+        Class::Vicious
+    } else {
+        Class::Stalled
+    }
 }
