@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod handoff;
 pub mod installed;
 pub mod keys;
+pub mod model_screen;
 pub mod notices;
 pub mod pages;
 pub mod recovery;

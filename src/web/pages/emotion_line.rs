@@ -13,10 +13,9 @@ use crate::support::format::trim;
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
-use crate::web::router::{self, use_location};
-use crate::web::share::TrainerTools;
+use crate::web::model_screen::{use_model_screen, ModelParams};
 use crate::web::state::{Action, AppCtx};
-use crate::web::stepper::{self, use_steps, Steps as StepThrough};
+use crate::web::stepper::{self, Steps as StepThrough};
 use crate::web::widgets::{bad_params_notice, Later};
 use yew::prelude::*;
 
@@ -48,27 +47,22 @@ pub fn better_key(tag: &Tag) -> Option<String> {
 }
 
 /// Everything the address says about this screen.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 struct Address {
     params: model::Params,
     path: Option<Path>,
     scenario: Option<String>,
     choices: Vec<usize>,
-    bad: Vec<BadParam>,
 }
 
-impl Address {
-    fn read(query: &str) -> Address {
-        let pairs = query_pairs(query);
-        let (params, mut bad) = model::Params::from_query(&pairs);
+impl ModelParams for Address {
+    fn read(pairs: &[(String, String)]) -> (Address, Vec<BadParam>) {
+        let (params, mut bad) = model::Params::from_query(pairs);
         let mut a = Address {
             params,
-            path: None,
-            scenario: None,
-            choices: Vec::new(),
-            bad: Vec::new(),
+            ..Address::default()
         };
-        for (k, v) in &pairs {
+        for (k, v) in pairs {
             let mut report = || {
                 bad.push(BadParam {
                     name: k.clone(),
@@ -97,8 +91,7 @@ impl Address {
                 _ => {}
             }
         }
-        a.bad = bad;
-        a
+        (a, bad)
     }
 
     fn write(&self) -> Vec<(String, String)> {
@@ -121,14 +114,8 @@ impl Address {
 pub fn EmotionLinePage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let mut addr = Address::read(&use_location().query);
-    let steps = use_steps(FIGURE_STEPS);
-    addr.bad.extend(steps.bad.iter().cloned());
-    // Every change goes through the address (the step shown stays).
-    let go = {
-        let steps = steps.clone();
-        Callback::from(move |a: Address| router::replace(&Route::EmotionLine, &steps.keep(&a.write())))
-    };
+    let screen = use_model_screen::<Address>(Route::EmotionLine, "emotion", FIGURE_STEPS);
+    let (addr, steps, go) = (screen.params.clone(), screen.steps.clone(), screen.set());
     // Reset all also forgets what the figure keeps outside the address.
     let epoch = use_state(|| 0u32);
     let on_reset = {
@@ -139,11 +126,10 @@ pub fn EmotionLinePage() -> Html {
         <div class="emotion" data-testid="emotion">
             <h1>{ tr(lang, "model.emotion-line") }</h1>
             <p class="lead">{ tr(lang, "emotion.lead") }</p>
-            { bad_params_notice(lang, "emotion-notice", &addr.bad) }
+            { screen.notice(lang) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &steps, "emotion") }
-                <TrainerTools route={Route::EmotionLine} {lang} id="emotion" {on_reset} canonical={steps.keep(&addr.write())}
-                    defaults={query_pairs(&model::Params::default().to_query())} />
+                { screen.tools(lang, on_reset) }
             </div>
             // The figure, then the role-play, each from a later task
             // (`Later`): opening the screen is then several short tasks.

@@ -11,11 +11,10 @@ use crate::routing::route::{query_pairs, Route};
 use crate::support::format::trim;
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
-use crate::web::controls::{use_slider_callbacks, Slider};
-use crate::web::router::{self, use_location};
-use crate::web::share::TrainerTools;
-use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::{bad_params_notice, Later};
+use crate::web::controls::use_slider_callbacks;
+use crate::web::model_screen::{sliders, use_model_screen, ModelParams};
+use crate::web::stepper;
+use crate::web::widgets::Later;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
@@ -60,13 +59,19 @@ fn loop_key(l: Loop) -> (&'static str, &'static str) {
     }
 }
 
-/// The address query for a set of levers (plus the A set, if any).
-fn query_of(l: &Levers, compare: Option<&Levers>) -> Vec<(String, String)> {
-    let mut q = query_pairs(&l.to_query());
-    if let Some(a) = compare {
-        q.push(("compare".into(), a.to_compact()));
+impl ModelParams for Levers {
+    fn read(pairs: &[(String, String)]) -> (Levers, Vec<BadParam>) {
+        Levers::from_query(pairs)
     }
-    q
+    fn write(&self) -> Vec<(String, String)> {
+        query_pairs(&self.to_query())
+    }
+    fn pack(&self) -> Option<String> {
+        Some(self.to_compact())
+    }
+    fn unpack(&self, packed: &str) -> Option<Levers> {
+        Levers::from_compact(packed)
+    }
 }
 
 fn preset_key(id: &str) -> &'static str {
@@ -90,18 +95,8 @@ fn class_key(c: Class) -> &'static str {
 pub fn MirrorPage() -> Html {
     let ctx = use_context::<crate::web::state::AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let pairs = query_pairs(&use_location().query);
-    let (levers, mut bad) = Levers::from_query(&pairs);
-    let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
-        let a = Levers::from_compact(v);
-        if a.is_none() {
-            bad.push(BadParam {
-                name: "compare".into(),
-                value: v.clone(),
-            });
-        }
-        a
-    });
+    let screen = use_model_screen::<Levers>(Route::Mirror, "mirror", STEPS);
+    let (levers, compare, steps) = (screen.params, screen.compare, screen.steps.clone());
     let run = use_memo(levers, |l| mirror::run(l).ok());
     let run_a = use_memo(compare, |a| a.and_then(|a| mirror::run(&a).ok()));
     let last = levers.months as usize;
@@ -111,8 +106,6 @@ pub fn MirrorPage() -> Html {
     let t = use_state_eq(|| last);
     let playing = use_state_eq(|| false);
     let selected = use_state(|| None::<Loop>);
-    let steps = use_steps(STEPS);
-    bad.extend(steps.bad.iter().cloned());
     {
         let (t, playing) = (t.clone(), playing.clone());
         use_effect_with(levers, move |_| {
@@ -139,19 +132,13 @@ pub fn MirrorPage() -> Html {
         });
     }
 
-    // Every change goes through the address (the step shown stays).
-    let go = {
-        let steps = steps.clone();
-        Callback::from(move |(l, a): (Levers, Option<Levers>)| {
-            router::replace(&Route::Mirror, &steps.keep(&query_of(&l, a.as_ref())))
-        })
-    };
+    let set = screen.set();
     let set_lever = use_slider_callbacks(SPECS.iter().map(|s| s.param).collect(), {
-        let go = go.clone();
+        let set = set.clone();
         Callback::from(move |(param, display): (Param, f64)| {
             let mut l = levers;
             l.set(param, display / param.spec().scale());
-            go.emit((l, compare));
+            set.emit(l);
         })
     });
     let play = {
@@ -199,14 +186,6 @@ pub fn MirrorPage() -> Html {
             selected.set(None);
         })
     };
-    let keep_a = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((levers, Some(levers))))
-    };
-    let clear_a = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((levers, None)))
-    };
     let select = {
         let selected = selected.clone();
         Callback::from(move |l: Loop| selected.set(Some(l)))
@@ -222,16 +201,16 @@ pub fn MirrorPage() -> Html {
         <div class="mirror" data-testid="mirror">
             <h1>{ tr(lang, "model.mirror") }</h1>
             <p class="lead">{ tr(lang, "mirror.lead") }</p>
-            { bad_params_notice(lang, "mirror-notice", &bad) }
+            { screen.notice(lang) }
             <div class="toolbar" role="group" aria-label={tr(lang, "mirror.presets")}>
                 <span class="toolbar-label">{ tr(lang, "mirror.presets") }</span>
                 { for mirror::presets().into_iter().map(|(id, l)| {
-                    let go = go.clone();
+                    let set = set.clone();
                     let active = l == levers;
                     html! {
                         <button type="button" class="button" aria-pressed={active.to_string()}
                             data-testid={format!("mirror-preset-{id}")}
-                            onclick={Callback::from(move |_| go.emit((l, compare)))}>
+                            onclick={Callback::from(move |_| set.emit(l))}>
                             { tr(lang, preset_key(id)) }
                         </button>
                     }
@@ -239,12 +218,11 @@ pub fn MirrorPage() -> Html {
             </div>
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &steps, "mirror") }
-                <button type="button" class="button" onclick={keep_a} data-testid="mirror-keep-a">{ tr(lang, "smith.keep_a") }</button>
+                { screen.keep_a(lang) }
                 if compare.is_some() {
-                    <button type="button" class="button" onclick={clear_a} data-testid="mirror-clear-a">{ tr(lang, "smith.clear_a") }</button>
+                    { screen.clear_a(lang) }
                 }
-                <TrainerTools route={Route::Mirror} {lang} id="mirror" {on_reset} canonical={steps.keep(&query_of(&levers, compare.as_ref()))}
-                    defaults={query_of(&Levers::default(), None)} />
+                { screen.tools(lang, on_reset) }
             </div>
 
             // The levers and results, then the loops, each from a later task
@@ -253,15 +231,7 @@ pub fn MirrorPage() -> Html {
                 <div class="mirror-layout">
                     <section class="assumptions" aria-labelledby="levers-h">
                         <h2 id="levers-h">{ tr(lang, "mirror.levers") }</h2>
-                        { for SPECS.iter().zip(set_lever.iter()).map(|(s, on_change)| {
-                            let scale = s.scale();
-                            let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang));
-                            html! {
-                                <Slider id={format!("mirror-{}", s.key.replace('_', "-"))} {label} unit={unit(s.param, lang)}
-                                    value={levers.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                    step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
-                            }
-                        }) }
+                        { sliders("mirror", lang, &levers, &set_lever, |p| (tr(lang, label_key(p)), unit(p, lang))) }
                     </section>
 
                     <section class="results" aria-labelledby="result-h">

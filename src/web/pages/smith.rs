@@ -11,12 +11,11 @@ use crate::routing::route::{query_pairs, Route};
 use crate::support::format::{money, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{Bin, Histogram, Marker, Tornado, TornadoRow};
-use crate::web::controls::{use_slider_callbacks, Slider};
-use crate::web::router::{self, use_location};
-use crate::web::share::TrainerTools;
+use crate::web::controls::use_slider_callbacks;
+use crate::web::model_screen::{sliders, use_model_screen, ModelParams};
 use crate::web::state::AppCtx;
-use crate::web::stepper::{self, use_steps};
-use crate::web::widgets::{bad_params_notice, Later};
+use crate::web::stepper;
+use crate::web::widgets::Later;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,13 +37,19 @@ async fn next_task(ms: i32) {
 /// Number of links in the cascade (for the step-through).
 const LINKS: usize = 8;
 
-/// The address query for a parameter set (plus the A set, if any).
-fn query_of(p: &Params, compare: Option<&Params>) -> Vec<(String, String)> {
-    let mut q = query_pairs(&p.to_query());
-    if let Some(a) = compare {
-        q.push(("compare".into(), a.to_compact()));
+impl ModelParams for Params {
+    fn read(pairs: &[(String, String)]) -> (Params, Vec<BadParam>) {
+        Params::from_query(pairs)
     }
-    q
+    fn write(&self) -> Vec<(String, String)> {
+        query_pairs(&self.to_query())
+    }
+    fn pack(&self) -> Option<String> {
+        Some(self.to_compact())
+    }
+    fn unpack(&self, packed: &str) -> Option<Params> {
+        Params::from_compact(packed, self)
+    }
 }
 
 fn label_key(p: Param) -> &'static str {
@@ -81,31 +86,13 @@ fn unit(p: Param, lang: Lang, currency: Currency) -> String {
 pub fn SmithPage() -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
-    let pairs = query_pairs(&use_location().query);
-    let (params, mut bad) = Params::from_query(&pairs);
-    let compare = pairs.iter().rev().find(|(k, _)| k == "compare").and_then(|(_, v)| {
-        let a = Params::from_compact(v, &params);
-        if a.is_none() {
-            bad.push(BadParam {
-                name: "compare".into(),
-                value: v.clone(),
-            });
-        }
-        a
-    });
-    let reveal = use_steps(LINKS);
-    bad.extend(reveal.bad.iter().cloned());
+    let screen = use_model_screen::<Params>(Route::Smith, "smith", LINKS);
+    let (params, compare, reveal) = (screen.params, screen.compare, screen.steps.clone());
     let show_profit = use_state(|| false);
 
-    // Every change goes through the address (the step shown stays).
-    let go = {
-        let reveal = reveal.clone();
-        Callback::from(move |(p, a): (Params, Option<Params>)| {
-            router::replace(&Route::Smith, &reveal.keep(&query_of(&p, a.as_ref())))
-        })
-    };
+    let set = screen.set();
     let set_param = use_slider_callbacks(SPECS.iter().map(|s| s.param).collect(), {
-        let go = go.clone();
+        let set = set.clone();
         Callback::from(move |(param, display): (Param, f64)| {
             let mut p = params;
             let v = display / param.spec().scale();
@@ -116,7 +103,7 @@ pub fn SmithPage() -> Html {
                 Param::ReachHi if p.reach_hi < p.reach_lo => p.reach_lo = p.reach_hi,
                 _ => {}
             }
-            go.emit((p, compare));
+            set.emit(p);
         })
     });
 
@@ -159,26 +146,18 @@ pub fn SmithPage() -> Html {
         Callback::from(move |()| show_profit.set(false))
     };
     let rerun = {
-        let go = go.clone();
+        let set = set.clone();
         Callback::from(move |_| {
             let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
-            go.emit((Params { seed, ..params }, compare));
+            set.emit(Params { seed, ..params });
         })
     };
-    let keep_a = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((params, Some(params))))
-    };
-    let clear_a = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit((params, None)))
-    };
     let set_currency = {
-        let go = go.clone();
+        let set = set.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(c) = Currency::parse(&select.value()) {
-                go.emit((Params { currency: c, ..params }, compare));
+                set.emit(Params { currency: c, ..params });
             }
         })
     };
@@ -192,10 +171,10 @@ pub fn SmithPage() -> Html {
         <div class="smith" data-testid="smith">
             <h1>{ tr(lang, "model.smith") }</h1>
             <p class="lead">{ tr(lang, "smith.lead") }</p>
-            { bad_params_notice(lang, "smith-notice", &bad) }
+            { screen.notice(lang) }
             <div class="toolbar" role="group" aria-label={tr(lang, "smith.tools")}>
                 { stepper::toggle(lang, &reveal, "smith") }
-                <button type="button" class="button" onclick={keep_a} data-testid="smith-keep-a">{ tr(lang, "smith.keep_a") }</button>
+                { screen.keep_a(lang) }
                 <label class="inline">
                     { tr(lang, "smith.currency") }{ " " }
                     <select onchange={set_currency} data-testid="smith-currency">
@@ -207,8 +186,7 @@ pub fn SmithPage() -> Html {
                     <input type="checkbox" checked={*show_profit} onchange={toggle_profit} data-testid="smith-profit-toggle" />
                     { " " }{ tr(lang, "smith.show_profit") }
                 </label>
-                <TrainerTools route={Route::Smith} {lang} id="smith" {on_reset} canonical={reveal.keep(&query_of(&params, compare.as_ref()))}
-                    defaults={query_of(&Params::default(), None)} />
+                { screen.tools(lang, on_reset) }
             </div>
 
             // Everything below the toolbar comes in later tasks, one section
@@ -217,16 +195,7 @@ pub fn SmithPage() -> Html {
                 <div class="smith-layout">
                     <section class="assumptions" aria-labelledby="assumptions-h">
                         <h2 id="assumptions-h">{ tr(lang, "smith.assumptions") }</h2>
-                        { for SPECS.iter().zip(set_param.iter()).map(|(s, on_change)| {
-                            let scale = s.scale();
-                            let label = format!("{} ({})", tr(lang, label_key(s.param)), unit(s.param, lang, params.currency));
-                            html! {
-                                <Slider id={format!("smith-{}", s.key.replace('_', "-"))} {label}
-                                    unit={unit(s.param, lang, params.currency)}
-                                    value={params.get(s.param) * scale} min={s.min * scale} max={s.max * scale}
-                                    step={s.step * scale} integer={s.integer} {lang} on_change={on_change.clone()} />
-                            }
-                        }) }
+                        { sliders("smith", lang, &params, &set_param, |p| (tr(lang, label_key(p)), unit(p, lang, params.currency))) }
                     </section>
 
                     <section class="results" aria-labelledby="chain-h">
@@ -247,7 +216,7 @@ pub fn SmithPage() -> Html {
 
             <Later>
                 if let Some(a) = compare {
-                    { comparison(lang, sign, &a, &params, clear_a) }
+                    { comparison(lang, sign, &a, &params, screen.clear_a(lang)) }
                 }
 
                 <section aria-labelledby="mc-h">
@@ -464,7 +433,7 @@ fn monte_carlo(lang: Lang, sign: &str, s: &Simulation, rerun: Callback<MouseEven
 }
 
 /// Side-by-side key results of the kept A set and the current B set.
-fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<MouseEvent>) -> Html {
+fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Html) -> Html {
     let (Ok(oa), Ok(ob)) = (smith::compute(a), smith::compute(b)) else {
         return html! {};
     };
@@ -522,7 +491,7 @@ fn comparison(lang: Lang, sign: &str, a: &Params, b: &Params, clear: Callback<Mo
                     }) }
                 </tbody>
             </table>
-            <button type="button" class="button" onclick={clear} data-testid="smith-clear-a">{ tr(lang, "smith.clear_a") }</button>
+            { clear }
         </section>
     }
 }
