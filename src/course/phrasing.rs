@@ -3,7 +3,7 @@
 //! Both languages always apply, so an English answer to a Chinese exercise
 //! scores normally. Words are written in the normal form of
 //! [`crate::support::normalize`]; [`crate::scoring`] matches the parsed
-//! [`Pattern`]s against an answer.
+//! `Pattern`s against an answer.
 //!
 //! - `a~b~c`: every part in the same clause, in any order;
 //! - `a|b`: alternatives within a part;

@@ -10,17 +10,17 @@
 //!
 //! 1. **Normalise** ([`crate::support::normalize`], shared with the rubric's
 //!    pattern checker); only the first [`MAX_CHARS`] characters are read.
-//!    **Discount copying** ([`copying`]): case or question text copied back.
-//! 2. **Split into clauses** ([`clauses`]) at separators and turning words.
-//! 3. **Find cues** ([`cues`]): the words that deny, warn, condemn, approve.
-//! 4. **Match phrasings** ([`matching`]) within one clause; the pattern
+//!    **Discount copying** (`copying.rs`): case or question text copied back.
+//! 2. **Split into clauses** (`clauses.rs`) at separators and turning words.
+//! 3. **Find cues** (`cues.rs`): the words that deny, warn, condemn, approve.
+//! 4. **Match phrasings** (`matching.rs`) within one clause; the pattern
 //!    language is [`crate::course::phrasing`].
-//! 5. **Read polarity** ([`polarity`]): negation and reversal decide whether
+//! 5. **Read polarity** (`polarity.rs`): negation and reversal decide whether
 //!    a match counts for its idea, against it, or only partly.
-//! 6. **Combine** ([`combine`]): credit per idea, the weighted score, the cap
-//!    for a bare keyword list ([`keyword_list`]).
+//! 6. **Combine** (`combine.rs`): credit per idea, the weighted score, the cap
+//!    for a bare keyword list (`keyword_list.rs`).
 //!
-//! Follow-up questions are scored exactly ([`followup`]).
+//! Follow-up questions are scored exactly (`followup.rs`).
 //!
 //! Deterministic, linear in the answer, never panics (any string: empty,
 //! huge, HTML). Calibrated against team-graded answers in

@@ -4,11 +4,11 @@
 //! clause, `。` sentence, `：` label), dashes and slashes to spaces, quotes
 //! and inline HTML tags dropped (block tags separate), `n't` to ` not`, other
 //! spaces collapsed (kept between Chinese characters only, where they
-//! separate keywords). [`Norm`] keeps the original range of every character,
+//! separate keywords). `Norm` keeps the original range of every character,
 //! so the scorer can quote the trainee's own words back.
 //!
 //! Also here: what a character is (Chinese, or part of a Latin word) and
-//! where a word stands as a word ([`word_fits`]), which the scorer's stages
+//! where a word stands as a word (`word_fits`), which the scorer's stages
 //! and the phrasing checker share.
 
 pub(crate) fn is_cjk(c: char) -> bool {

@@ -9,7 +9,7 @@
 //! 1. Data bits: mode `0100`, the length (8 bits up to version 9, 16 from
 //!    version 10), the bytes, a terminator of up to four zeros, zero bits to
 //!    a byte boundary, then the pad bytes `0xEC 0x11` alternately.
-//! 2. The codewords are split into blocks ([`ECC_PER_BLOCK`], [`BLOCKS`]:
+//! 2. The codewords are split into blocks (`ECC_PER_BLOCK`, `BLOCKS`:
 //!    shorter blocks first), each gets its Reed–Solomon error-correction
 //!    codewords over GF(256) with the polynomial x⁸ + x⁴ + x³ + x² + 1
 //!    (`0x11D`) and the generator ∏(x − 2ⁱ), and data then error-correction

@@ -1,6 +1,10 @@
 //! The browser side: yew components and the few browser services they need.
-//! Thin by design — decisions live in the pure modules (`content`, `route`,
-//! `progress`, `i18n`); this folder wires them to the screen.
+//! Thin by design — decisions live in the pure layers below (`models`,
+//! `course`, `scoring`, `routing`, `progress`, `support`); this folder wires
+//! them to the screen. Inside it imports run shell (`app`, `screens`,
+//! `handoff`) → `pages` → shared pieces (`model_screen`, `share`, `stepper`,
+//! `controls`, `charts`, `widgets`, `notices`) → services (`state`, `texts`,
+//! `installed`, `router`, `storage`, `fetch`, `keys`).
 
 pub mod app;
 pub mod bench;

@@ -100,7 +100,7 @@ pub fn push(route: &Route, query: &[(String, String)]) {
 /// Changes the address in the current history entry (model screens, on
 /// every change: Back leaves the screen rather than undoing a slider). The
 /// screen follows at once; the history entry is written once the changes
-/// have paused for [`SETTLE_MS`], so a slider drag or a run of key presses
+/// have paused for `SETTLE_MS`, so a slider drag or a run of key presses
 /// pays for one history write (a few milliseconds of the page's and the
 /// browser's time, and the tab icon Chromium fetches again after each), at
 /// its end, and never inside the time from an input to its paint. Push,

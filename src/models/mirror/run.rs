@@ -38,7 +38,7 @@ pub struct Month {
     pub customers: f64,
     /// Profit index ([`PROFIT_MIN`]–[`PROFIT_MAX`]; 100 at month 0).
     pub profit: f64,
-    /// Each loop's signed push on its target this month, in [`LOOPS`] order
+    /// Each loop's signed push on its target this month, in [`super::LOOPS`] order
     /// (points of the target's 0–100 scale; all zero at month 0).
     pub flows: [f64; 6],
 }
@@ -56,12 +56,12 @@ pub struct Run {
     pub months: Vec<Month>,
     pub class: Class,
     /// The loop with the largest absolute cumulative flow (the first in
-    /// [`LOOPS`] on a tie).
+    /// [`super::LOOPS`] on a tie).
     pub dominant: Loop,
 }
 
 impl Run {
-    /// Each loop's flow summed over the run, in [`LOOPS`] order.
+    /// Each loop's flow summed over the run, in [`super::LOOPS`] order.
     pub fn cumulative(&self) -> [f64; 6] {
         cumulative(&self.months)
     }
