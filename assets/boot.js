@@ -25,6 +25,10 @@ const ROUTES = [
   ['/smith', 'smith'],
   ['/mirror', 'mirror'],
   ['/emotion-line', 'emotion-line'],
+  ['/iceberg', 'iceberg'],
+  ['/pyramid', 'pyramid'],
+  ['/loyalty-profit', 'loyalty-profit'],
+  ['/loyalty-ladder', 'loyalty-ladder'],
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';

@@ -14,13 +14,29 @@ pub const LECTURES: u8 = 12;
 pub const CHAPTERS: u8 = 7;
 
 /// Every interactive model the course plans, by its address (`#/<id>`).
-pub const KNOWN_MODELS: [&str; 3] = ["mirror", "smith", "emotion-line"];
+pub const KNOWN_MODELS: [&str; 7] = [
+    "mirror",
+    "smith",
+    "emotion-line",
+    "iceberg",
+    "pyramid",
+    "loyalty-profit",
+    "loyalty-ladder",
+];
 /// Every self-check the course holds (`#/self-check/<id>`).
 pub const KNOWN_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 /// Models and self-checks that have a screen in this build. Only these are
 /// linked or counted anywhere: nothing unbuilt is advertised. A screen joins
 /// by adding its id here and its route in `routing/route.rs`.
-pub const BUILT_MODELS: [&str; 3] = ["emotion-line", "mirror", "smith"];
+pub const BUILT_MODELS: [&str; 7] = [
+    "emotion-line",
+    "iceberg",
+    "loyalty-ladder",
+    "loyalty-profit",
+    "mirror",
+    "pyramid",
+    "smith",
+];
 pub const BUILT_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

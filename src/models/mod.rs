@@ -7,6 +7,10 @@
 //! scorer and the screens use the models.
 
 pub mod emotion_line;
+pub mod iceberg;
+pub mod loyalty_ladder;
+pub mod loyalty_profit;
 pub mod mirror;
 pub mod params;
+pub mod pyramid;
 pub mod smith;

@@ -21,16 +21,24 @@ pub enum Bundle {
     Smith,
     Mirror,
     EmotionLine,
+    Iceberg,
+    Pyramid,
+    LoyaltyProfit,
+    LoyaltyLadder,
     SelfCheck,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 6] = [
+    pub const ALL: [Bundle; 10] = [
         Bundle::Map,
         Bundle::Class,
         Bundle::Smith,
         Bundle::Mirror,
         Bundle::EmotionLine,
+        Bundle::Iceberg,
+        Bundle::Pyramid,
+        Bundle::LoyaltyProfit,
+        Bundle::LoyaltyLadder,
         Bundle::SelfCheck,
     ];
 
@@ -43,6 +51,10 @@ impl Bundle {
             Bundle::Smith => "smith",
             Bundle::Mirror => "mirror",
             Bundle::EmotionLine => "emotion-line",
+            Bundle::Iceberg => "iceberg",
+            Bundle::Pyramid => "pyramid",
+            Bundle::LoyaltyProfit => "loyalty-profit",
+            Bundle::LoyaltyLadder => "loyalty-ladder",
             Bundle::SelfCheck => "self-check",
         }
     }
@@ -60,6 +72,10 @@ impl Bundle {
             Route::Smith => Bundle::Smith,
             Route::Mirror => Bundle::Mirror,
             Route::EmotionLine => Bundle::EmotionLine,
+            Route::Iceberg => Bundle::Iceberg,
+            Route::Pyramid => Bundle::Pyramid,
+            Route::LoyaltyProfit => Bundle::LoyaltyProfit,
+            Route::LoyaltyLadder => Bundle::LoyaltyLadder,
             Route::SelfCheck { .. } => Bundle::SelfCheck,
             Route::NotFound => return None,
         })

@@ -25,6 +25,14 @@ pub enum Route {
     Mirror,
     /// `/emotion-line`
     EmotionLine,
+    /// `/iceberg`: the complaint iceberg and Heinrich's 1 : 29 : 300.
+    Iceberg,
+    /// `/pyramid`: the customer pyramid and how customers move in it.
+    Pyramid,
+    /// `/loyalty-profit`: one customer's profit over the years of loyalty.
+    LoyaltyProfit,
+    /// `/loyalty-ladder`: the eight loyalty levels and the ten loyalty KPIs.
+    LoyaltyLadder,
     /// `/self-check/:id`
     SelfCheck { id: String },
     /// `/404`, and every address that leads nowhere.
@@ -32,13 +40,17 @@ pub enum Route {
 }
 
 /// The routes without parameters and their paths (without the leading `/`).
-const FIXED: [(&str, Route); 7] = [
+const FIXED: [(&str, Route); 11] = [
     ("", Route::Home),
     ("progress", Route::Progress),
     ("class", Route::Class),
     ("smith", Route::Smith),
     ("mirror", Route::Mirror),
     ("emotion-line", Route::EmotionLine),
+    ("iceberg", Route::Iceberg),
+    ("pyramid", Route::Pyramid),
+    ("loyalty-profit", Route::LoyaltyProfit),
+    ("loyalty-ladder", Route::LoyaltyLadder),
     ("404", Route::NotFound),
 ];
 

@@ -105,6 +105,10 @@ fn title(route: &Route, lang: Lang) -> String {
         Route::Smith => tr(lang, "model.smith"),
         Route::Mirror => tr(lang, "model.mirror"),
         Route::EmotionLine => tr(lang, "model.emotion-line"),
+        Route::Iceberg => tr(lang, "model.iceberg"),
+        Route::Pyramid => tr(lang, "model.pyramid"),
+        Route::LoyaltyProfit => tr(lang, "model.loyalty-profit"),
+        Route::LoyaltyLadder => tr(lang, "model.loyalty-ladder"),
         Route::SelfCheck { id } => trf(lang, "exercise.label", &[("id", id)]),
         Route::NotFound => tr(lang, "notfound.title"),
     };

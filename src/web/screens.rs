@@ -7,8 +7,9 @@ use crate::routing::bundle::Bundle;
 use crate::routing::route::Route;
 use crate::web::installed::Screens;
 use crate::web::pages::{
-    class::ClassPage, emotion_line::EmotionLinePage, home::Home, lecture::LecturePage, mirror::MirrorPage,
-    progress::ProgressPage, self_check::SelfCheckPage, smith::SmithPage,
+    class::ClassPage, emotion_line::EmotionLinePage, home::Home, iceberg::IcebergPage, lecture::LecturePage,
+    loyalty_ladder::LoyaltyLadderPage, loyalty_profit::LoyaltyProfitPage, mirror::MirrorPage, progress::ProgressPage,
+    pyramid::PyramidPage, self_check::SelfCheckPage, smith::SmithPage,
 };
 use yew::prelude::*;
 
@@ -37,6 +38,22 @@ pub fn emotion_line(route: &Route) -> Option<Html> {
     matches!(route, Route::EmotionLine).then(|| html! { <EmotionLinePage /> })
 }
 
+pub fn iceberg(route: &Route) -> Option<Html> {
+    matches!(route, Route::Iceberg).then(|| html! { <IcebergPage /> })
+}
+
+pub fn pyramid(route: &Route) -> Option<Html> {
+    matches!(route, Route::Pyramid).then(|| html! { <PyramidPage /> })
+}
+
+pub fn loyalty_profit(route: &Route) -> Option<Html> {
+    matches!(route, Route::LoyaltyProfit).then(|| html! { <LoyaltyProfitPage /> })
+}
+
+pub fn loyalty_ladder(route: &Route) -> Option<Html> {
+    matches!(route, Route::LoyaltyLadder).then(|| html! { <LoyaltyLadderPage /> })
+}
+
 pub fn self_check(route: &Route) -> Option<Html> {
     match route {
         Route::SelfCheck { id } => Some(html! { <SelfCheckPage id={id.clone()} /> }),
@@ -51,6 +68,10 @@ pub fn all(route: &Route) -> Option<Html> {
         .or_else(|| smith(route))
         .or_else(|| mirror(route))
         .or_else(|| emotion_line(route))
+        .or_else(|| iceberg(route))
+        .or_else(|| pyramid(route))
+        .or_else(|| loyalty_profit(route))
+        .or_else(|| loyalty_ladder(route))
         .or_else(|| self_check(route))
 }
 
@@ -63,6 +84,10 @@ pub fn of(bundle: Bundle) -> Screens {
         Bundle::Smith => smith,
         Bundle::Mirror => mirror,
         Bundle::EmotionLine => emotion_line,
+        Bundle::Iceberg => iceberg,
+        Bundle::Pyramid => pyramid,
+        Bundle::LoyaltyProfit => loyalty_profit,
+        Bundle::LoyaltyLadder => loyalty_ladder,
         Bundle::SelfCheck => self_check,
     }
 }

@@ -3,9 +3,13 @@
 pub mod class;
 pub mod emotion_line;
 pub mod home;
+pub mod iceberg;
 pub mod lecture;
+pub mod loyalty_ladder;
+pub mod loyalty_profit;
 pub mod mirror;
 pub mod not_found;
 pub mod progress;
+pub mod pyramid;
 pub mod self_check;
 pub mod smith;
