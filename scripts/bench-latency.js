@@ -2,7 +2,7 @@
 // (Debian's /usr/bin/chromium through Playwright). Run by scripts/bench-latency:
 //   node scripts/bench-latency.js <base-url> <out.json>
 //
-// Every range input on #/smith, #/mirror and #/emotion-line (closed
+// Every range input on the model screens (SCREENS below) (closed
 // <details> are opened first) is moved many times, two ways:
 //
 // 1. "dispatch": inside the page, value set + an 'input' event dispatched at
@@ -74,7 +74,7 @@ const CHANGES = Number(process.env.LATENCY_CHANGES || 200);
 const KEYS = Number(process.env.LATENCY_KEYS || 200);
 const MC = Number(process.env.LATENCY_MC || 15);
 const ROUNDS = Math.max(1, Number(process.env.LATENCY_ROUNDS || 3));
-const SCREENS = ['#/smith', '#/mirror', '#/emotion-line'];
+const SCREENS = ['#/smith', '#/mirror', '#/emotion-line', '#/iceberg', '#/pyramid', '#/loyalty-profit', '#/loyalty-ladder'];
 
 // Installed in every page before the app starts.
 function probe() {
