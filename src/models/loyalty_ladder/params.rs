@@ -34,6 +34,7 @@ pub enum Param {
 pub type Spec = params::Spec<Param>;
 
 /// Every parameter, in display order. Rates are monthly shares.
+#[rustfmt::skip]
 pub const SPECS: [Spec; 18] = [
     Spec::new(Param::Months, "months", 1.0, 60.0, 1.0, 24.0, true, false),
     Spec::new(Param::Start, "start", 100.0, 1_000_000.0, 100.0, 1_000.0, true, false),
@@ -41,16 +42,7 @@ pub const SPECS: [Spec; 18] = [
     Spec::new(Param::Convert, "convert", 0.0, 1.0, 0.01, 0.1, false, true),
     Spec::new(Param::NewActive, "new_active", 0.0, 1.0, 0.01, 0.3, false, true),
     Spec::new(Param::NewRisk, "new_risk", 0.0, 1.0, 0.01, 0.2, false, true),
-    Spec::new(
-        Param::InactiveActive,
-        "inactive_active",
-        0.0,
-        1.0,
-        0.01,
-        0.1,
-        false,
-        true,
-    ),
+    Spec::new(Param::InactiveActive, "inactive_active", 0.0, 1.0, 0.01, 0.1, false, true),
     Spec::new(Param::InactiveRisk, "inactive_risk", 0.0, 1.0, 0.01, 0.08, false, true),
     Spec::new(Param::ActiveCore, "active_core", 0.0, 1.0, 0.01, 0.05, false, true),
     Spec::new(Param::CoreAdvocate, "core_advocate", 0.0, 1.0, 0.01, 0.03, false, true),
