@@ -7,9 +7,14 @@ import jsQR from 'jsqr';
 import { test, expect, gotoApp, reloadApp, axeCheck, t, ORIGIN_HOST, settledUrl, type Page } from './fixtures';
 
 const MODELS = [
-  { id: 'smith', hash: '#/smith', chart: ['smith-histogram', 'smith-tornado'] },
-  { id: 'mirror', hash: '#/mirror', chart: ['mirror-chart', 'mirror-diagram'] },
-  { id: 'emotion', hash: '#/emotion-line', chart: ['emotion-chart'] },
+  // query: one parameter away from the defaults (the share test's link).
+  { id: 'smith', hash: '#/smith', chart: ['smith-histogram', 'smith-tornado'], query: 'weekly=60' },
+  { id: 'mirror', hash: '#/mirror', chart: ['mirror-chart', 'mirror-diagram'], query: 'training=80' },
+  { id: 'emotion', hash: '#/emotion-line', chart: ['emotion-chart'], query: 'severity=0.3' },
+  { id: 'iceberg', hash: '#/iceberg', chart: ['iceberg-chart', 'iceberg-heinrich-chart'], query: 'problems=2000' },
+  { id: 'pyramid', hash: '#/pyramid', chart: ['pyramid-shape', 'pyramid-chart'], query: 'years=8' },
+  { id: 'loyalty', hash: '#/loyalty-profit', chart: ['loyalty-bars', 'loyalty-firms-chart'], query: 'retention=0.7' },
+  { id: 'ladder', hash: '#/loyalty-ladder', chart: ['ladder-rungs', 'ladder-chart'], query: 'months=12' },
 ] as const;
 
 /** The hash part of the current address (`#/smith?lang=en`), once the app's
@@ -244,7 +249,7 @@ test.describe('share', () => {
   for (const m of MODELS) {
     test(`${m.id}: the link and a QR code that decodes to it`, async ({ page }) => {
       test.setTimeout(60_000);
-      const query = m.id === 'smith' ? 'weekly=60&present=1' : m.id === 'mirror' ? 'training=80&present=1' : 'severity=0.3&present=1';
+      const query = `${m.query}&present=1`;
       await gotoApp(page, `${m.hash}?${query}&lang=en`);
       const button = page.getByTestId(`${m.id}-share`);
       await expect(button).toHaveAttribute('aria-expanded', 'false');
@@ -354,9 +359,7 @@ const SCREENS: Array<[string, string]> = [
   ['#/', 'lecture-card-1'],
   ['#/lecture/1', 'lecture'],
   ['#/progress', 'progress-row-1'],
-  ['#/smith', 'smith-histogram'],
-  ['#/mirror', 'mirror-diagram'],
-  ['#/emotion-line', 'emotion-chart'],
+  ...MODELS.map((m): [string, string] => [m.hash, m.chart[m.chart.length - 1]]),
   ['#/self-check/3-1', 'selfcheck-answer'],
 ];
 
@@ -385,8 +388,8 @@ test.describe('presentation mode on every screen', () => {
         expect(m.wide, hash).toEqual([]);
       }
       // The share panel with its QR code fits too.
-      for (const id of ['smith', 'mirror', 'emotion']) {
-        await gotoApp(page, `${MODELS.find((x) => x.id === id)!.hash}?present=1`);
+      for (const { id, hash } of MODELS) {
+        await gotoApp(page, `${hash}?present=1`);
         await page.getByTestId(`${id}-share`).click();
         const box = (await page.getByTestId(`${id}-qr`).boundingBox())!;
         expect(box.x + box.width).toBeLessThanOrEqual(w);
