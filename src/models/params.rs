@@ -94,6 +94,18 @@ pub trait ParamSet: Copy + Default {
     fn get(&self, p: Self::Param) -> f64;
     fn set(&mut self, p: Self::Param, v: f64);
 
+    /// This set with every parameter at its default (a `Default` impl
+    /// starts from any value of the type and calls this).
+    fn with_defaults(mut self) -> Self
+    where
+        Self: Sized,
+    {
+        for s in Self::SPECS {
+            self.set(s.param, s.default);
+        }
+        self
+    }
+
     fn spec_of(p: Self::Param) -> &'static Spec<Self::Param> {
         // SPECS lists every parameter (each model's tests check it).
         Self::SPECS.iter().find(|s| s.param == p).unwrap_or(&Self::SPECS[0])

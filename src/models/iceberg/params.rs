@@ -111,7 +111,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        let mut p = Params {
+        Params {
             problems: 0.0,
             formal: 0.0,
             grumble: 0.0,
@@ -128,11 +128,8 @@ impl Default for Params {
             weekly: 0.0,
             years: 0.0,
             serious: 0.0,
-        };
-        for s in &SPECS {
-            p.set(s.param, s.default);
         }
-        p
+        .with_defaults()
     }
 }
 

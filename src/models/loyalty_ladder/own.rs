@@ -86,11 +86,7 @@ pub struct Counts {
 
 impl Default for Counts {
     fn default() -> Self {
-        let mut c = Counts { values: [0.0; 21] };
-        for s in &OWN_SPECS {
-            c.set(s.param, s.default);
-        }
-        c
+        Counts { values: [0.0; 21] }.with_defaults()
     }
 }
 

@@ -81,11 +81,7 @@ pub struct Rates {
 
 impl Default for Rates {
     fn default() -> Self {
-        let mut r = Rates { values: [0.0; 18] };
-        for s in &SPECS {
-            r.set(s.param, s.default);
-        }
-        r
+        Rates { values: [0.0; 18] }.with_defaults()
     }
 }
 

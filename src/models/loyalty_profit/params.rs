@@ -105,7 +105,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        let mut p = Params {
+        Params {
             acquisition: 0.0,
             base: 0.0,
             spend: 0.0,
@@ -118,11 +118,8 @@ impl Default for Params {
             low_retention: 0.0,
             customers: 0.0,
             cac_multiple: 0.0,
-        };
-        for s in &SPECS {
-            p.set(s.param, s.default);
         }
-        p
+        .with_defaults()
     }
 }
 

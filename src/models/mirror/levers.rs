@@ -77,7 +77,7 @@ pub struct Levers {
 
 impl Default for Levers {
     fn default() -> Self {
-        let mut l = Levers {
+        Levers {
             training: 0.0,
             empowerment: 0.0,
             pay: 0.0,
@@ -88,11 +88,8 @@ impl Default for Levers {
             months: 0.0,
             shock_month: 0.0,
             shock_size: 0.0,
-        };
-        for s in &SPECS {
-            l.set(s.param, s.default);
         }
-        l
+        .with_defaults()
     }
 }
 

@@ -179,11 +179,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        let mut p = Params { values: [0.0; N] };
-        for s in &SPECS {
-            p.set(s.param, s.default);
-        }
-        p
+        Params { values: [0.0; N] }.with_defaults()
     }
 }
 

@@ -100,7 +100,7 @@ pub const TRIALS: u32 = 100_000;
 
 impl Default for Params {
     fn default() -> Self {
-        let mut p = Params {
+        Params {
             weekly: 0.0,
             weeks: 0.0,
             years: 0.0,
@@ -113,11 +113,8 @@ impl Default for Params {
             cac_multiple: 0.0,
             currency: Currency::Usd,
             seed: DEFAULT_SEED,
-        };
-        for s in &SPECS {
-            p.set(s.param, s.default);
         }
-        p
+        .with_defaults()
     }
 }
 
