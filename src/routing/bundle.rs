@@ -25,11 +25,15 @@ pub enum Bundle {
     Pyramid,
     LoyaltyProfit,
     LoyaltyLadder,
+    Gaps,
+    Value,
+    StaffValue,
+    /// Self-checks and practice drills (both content files scored locally).
     SelfCheck,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 10] = [
+    pub const ALL: [Bundle; 13] = [
         Bundle::Map,
         Bundle::Class,
         Bundle::Smith,
@@ -39,6 +43,9 @@ impl Bundle {
         Bundle::Pyramid,
         Bundle::LoyaltyProfit,
         Bundle::LoyaltyLadder,
+        Bundle::Gaps,
+        Bundle::Value,
+        Bundle::StaffValue,
         Bundle::SelfCheck,
     ];
 
@@ -55,6 +62,9 @@ impl Bundle {
             Bundle::Pyramid => "pyramid",
             Bundle::LoyaltyProfit => "loyalty-profit",
             Bundle::LoyaltyLadder => "loyalty-ladder",
+            Bundle::Gaps => "gaps",
+            Bundle::Value => "value",
+            Bundle::StaffValue => "staff-value",
             Bundle::SelfCheck => "self-check",
         }
     }
@@ -76,7 +86,10 @@ impl Bundle {
             Route::Pyramid => Bundle::Pyramid,
             Route::LoyaltyProfit => Bundle::LoyaltyProfit,
             Route::LoyaltyLadder => Bundle::LoyaltyLadder,
-            Route::SelfCheck { .. } => Bundle::SelfCheck,
+            Route::Gaps => Bundle::Gaps,
+            Route::Value => Bundle::Value,
+            Route::StaffValue => Bundle::StaffValue,
+            Route::SelfCheck { .. } | Route::Drill { .. } => Bundle::SelfCheck,
             Route::NotFound => return None,
         })
     }

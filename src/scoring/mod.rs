@@ -36,6 +36,7 @@ mod followup;
 mod keyword_list;
 mod matching;
 mod polarity;
+pub mod rewrite;
 
 pub use combine::score;
 pub use followup::{score_followup, FollowupScore};

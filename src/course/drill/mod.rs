@@ -1,0 +1,3 @@
+//! Placeholder: practice drills as content files (being written, issue 19).
+
+pub mod rewrite;
