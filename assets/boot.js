@@ -14,7 +14,7 @@ const BUNDLES = /*@BUNDLES@*/ {};
  * bundle shows) and course texts (src/web/texts.rs reads the bundle's own
  * table as window.loyaltyContent). */
 const CONTENT = /*@CONTENT@*/ {};
-/** The scenario, self-check and drill files of the build (`scenarios/<id>.json`). */
+/** The scenario and self-check files of the build (`scenarios/<id>.json`). */
 const ON_DEMAND = /*@ON_DEMAND@*/ [];
 
 /** Address path -> bundle, for the first load: must agree with
@@ -29,10 +29,7 @@ const ROUTES = [
   ['/pyramid', 'pyramid'],
   ['/loyalty-profit', 'loyalty-profit'],
   ['/loyalty-ladder', 'loyalty-ladder'],
-  ['/gaps', 'gaps'],
   ['/value', 'value'],
-  ['/staff-value', 'staff-value'],
-  ['/drill/', 'self-check'],
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';

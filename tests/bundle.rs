@@ -22,20 +22,13 @@ fn routes() -> Vec<Route> {
         Route::Pyramid,
         Route::LoyaltyProfit,
         Route::LoyaltyLadder,
-        Route::Gaps,
         Route::Value,
-        Route::StaffValue,
     ];
     r.extend((1..=loyalty_lab::course::lectures::LECTURES).map(|n| Route::Lecture { n }));
     r.extend(
         loyalty_lab::course::lectures::BUILT_EXERCISES
             .iter()
             .map(|id| Route::SelfCheck { id: (*id).to_owned() }),
-    );
-    r.extend(
-        loyalty_lab::course::lectures::DRILL_IDS
-            .iter()
-            .map(|id| Route::Drill { id: (*id).to_owned() }),
     );
     r
 }

@@ -36,7 +36,6 @@ mod followup;
 mod keyword_list;
 mod matching;
 mod polarity;
-pub mod rewrite;
 
 pub use combine::score;
 pub use followup::{score_followup, FollowupScore};

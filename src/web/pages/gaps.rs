@@ -1,8 +1,0 @@
-//! Placeholder: The five gaps (being written, issue 19).
-
-use yew::prelude::*;
-
-#[function_component]
-pub fn GapsPage() -> Html {
-    html! { <p>{ "…" }</p> }
-}
