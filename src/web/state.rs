@@ -100,10 +100,10 @@ impl Reducible for State {
                 }
             }
             Action::TextsLoaded => s.texts = s.texts.wrapping_add(1),
+            // A notice given again moves to the end: the newest is last.
             Action::Notify(n) => {
-                if !s.notices.contains(&n) {
-                    s.notices.push(n);
-                }
+                s.notices.retain(|m| *m != n);
+                s.notices.push(n);
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
