@@ -17,6 +17,7 @@ use crate::web::model_screen::{use_model_screen, ModelParams};
 use crate::web::state::{Action, AppCtx};
 use crate::web::stepper::{self, Steps as StepThrough};
 use crate::web::widgets::{bad_params_notice, Later};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Steps of the figure's step-through: purchase, failure, waiting, the
@@ -456,20 +457,38 @@ struct ConversationProps {
     lang: Lang,
 }
 
-/// One conversation: the customer, your replies, the emotion line, the clock,
-/// and the debrief at the end.
+/// One conversation: its scenario file loaded, then played.
 #[function_component]
 fn Conversation(p: &ConversationProps) -> Html {
     let lang = p.lang;
-    let ctx = use_context::<AppCtx>().expect("App provides the state");
-    let loaded = use_content(format!("scenarios/{}.json", p.id), parse_scenario);
-    let s = match loaded {
-        Load::Loading => return html! { <p aria-busy="true">{ tr(lang, "emotion.loading") }</p> },
+    match use_content(format!("scenarios/{}.json", p.id), parse_scenario) {
+        Load::Loading => html! { <p aria-busy="true">{ tr(lang, "emotion.loading") }</p> },
         Load::Failed(why) => {
-            return html! { <p class="message error" role="alert">{ trf(lang, "emotion.load_failed", &[("why", &why)]) }</p> }
+            html! { <p class="message error" role="alert">{ trf(lang, "emotion.load_failed", &[("why", &why)]) }</p> }
         }
-        Load::Ready(s) => s,
-    };
+        Load::Ready(scenario) => html! {
+            <Played {scenario} id={p.id.clone()} addr={p.addr.clone()} go={p.go.clone()} {lang} />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlayedProps {
+    scenario: Rc<Scenario>,
+    id: String,
+    addr: Address,
+    go: Callback<Address>,
+    lang: Lang,
+}
+
+/// A loaded conversation: the customer, your replies, the emotion line, the
+/// clock, and the debrief at the end. (A component of its own, so its hooks
+/// run in the same order on every render, loaded or not.)
+#[function_component]
+fn Played(p: &PlayedProps) -> Html {
+    let lang = p.lang;
+    let ctx = use_context::<AppCtx>().expect("App provides the state");
+    let s = p.scenario.clone();
     // Replies that no longer fit the scenario (an edited link) are dropped.
     let (choices, played) = {
         let mut n = p.addr.choices.len();
