@@ -1,5 +1,5 @@
-//! The value equation of lecture 10 (seed 000, 超越客户期望的六个方面,
-//! 1. 价值): value = (result + process quality) ÷ (price + cost of access),
+//! The value equation of lecture 10 (seed 000, 超越客户期望的六个方面, the
+//! first of them, 价值): value = (result + process quality) ÷ (price + cost of access),
 //! and which one-step improvement of its four parts raises it most for the
 //! effort it takes. The course's advice, which the default efforts follow:
 //! grow the numerator or shrink the cost of access; cutting the price is the
