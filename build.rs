@@ -1,5 +1,5 @@
 //! Lists the content files that are loaded on demand (role-play scenarios,
-//! self-checks), so adding one is adding a JSON file: no Rust change. The
+//! self-checks, drills), so adding one is adding a JSON file: no Rust change. The
 //! files themselves are copied next to the app by Trunk (`index.html`) and
 //! fetched when their screen opens; native tests read them from disk.
 
@@ -28,6 +28,7 @@ fn main() {
     for (name, dir) in [
         ("SCENARIO_IDS", "content/scenarios"),
         ("SELFCHECK_IDS", "content/selfchecks"),
+        ("DRILL_IDS", "content/drills"),
     ] {
         let list = ids(dir);
         let _ = writeln!(out, "/// Files in `{dir}/`, without `.json`, sorted.");
@@ -51,6 +52,26 @@ fn main() {
         "pub const SCENARIO_TITLES: [(&str, &str, &str); {}] = {:?};",
         titles.len(),
         titles
+    );
+    // Each drill's lecture and title, so a lecture page links its drills
+    // without fetching them: a new drill file needs no other change.
+    let drills: Vec<(String, u64, String, String)> = ids("content/drills")
+        .into_iter()
+        .map(|id| {
+            let text = std::fs::read_to_string(format!("content/drills/{id}.json")).unwrap_or_default();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let title = |lang: &str| json["title"][lang].as_str().unwrap_or(&id).to_owned();
+            let lecture = json["lecture"].as_u64().unwrap_or(0);
+            let (zh, en) = (title("zh"), title("en"));
+            (id, lecture, zh, en)
+        })
+        .collect();
+    let _ = writeln!(out, "/// Each drill's id, lecture and title (zh, en), as in its file.");
+    let _ = writeln!(
+        out,
+        "pub const DRILLS: [(&str, u8, &str, &str); {}] = {:?};",
+        drills.len(),
+        drills
     );
     let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content_index.rs");
     std::fs::write(path, out).expect("OUT_DIR is writable");

@@ -14,7 +14,7 @@ const BUNDLES = /*@BUNDLES@*/ {};
  * bundle shows) and course texts (src/web/texts.rs reads the bundle's own
  * table as window.loyaltyContent). */
 const CONTENT = /*@CONTENT@*/ {};
-/** The scenario and self-check files of the build (`scenarios/<id>.json`). */
+/** The scenario, self-check, drill and learned-scorer files of the build (`scenarios/<id>.json`). */
 const ON_DEMAND = /*@ON_DEMAND@*/ [];
 
 /** Address path -> bundle, for the first load: must agree with
@@ -29,7 +29,10 @@ const ROUTES = [
   ['/pyramid', 'pyramid'],
   ['/loyalty-profit', 'loyalty-profit'],
   ['/loyalty-ladder', 'loyalty-ladder'],
+  ['/gaps', 'gaps'],
   ['/value', 'value'],
+  ['/staff-value', 'staff-value'],
+  ['/drill/', 'self-check'],
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';
@@ -108,7 +111,8 @@ for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
 const [hashPath, hashQuery] = location.hash.replace(/^#/, '').split('?');
 const selfCheck = /^\/self-check\/([a-z0-9-]+)\/?$/.exec(hashPath);
 const scenario = hashPath === '/emotion-line' && new URLSearchParams(hashQuery || '').get('scenario');
-for (const url of [selfCheck && `selfchecks/${selfCheck[1]}.json`, scenario && `scenarios/${scenario}.json`]) {
+const learned = selfCheck ? ['scorer/model.json', `scorer/${selfCheck[1]}.json`] : [];
+for (const url of [selfCheck && `selfchecks/${selfCheck[1]}.json`, ...learned, scenario && `scenarios/${scenario}.json`]) {
   if (ON_DEMAND.includes(url)) early(url); // an address naming no file gets not-found, not a 404
 }
 try {

@@ -139,3 +139,42 @@ test('@phone a self-check fits a 360 px screen', async ({ page }) => {
   const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+// The learned scorer (content/scorer/): a good answer in words the rubric
+// lists only in part gets more than the rubric alone gives it; when the
+// model cannot load, the rubric scores alone and the screen says so.
+const OWN_WORDS = 'A boss who tells off a server where customers can see it hurts two people at once: the worker loses face and the customers lose their appetite. Deal with the table first, then have a quiet word with the employee later and look at why it happened.';
+
+test('the learned model scores the answer and the screen says how', async ({ page }) => {
+  await gotoApp(page, '#/self-check/3-1?lang=en');
+  const note = page.getByTestId('selfcheck-scorer');
+  await expect(note).toHaveAttribute('data-scorer', 'learned');
+  await expect(note).toContainText('model trained on 120 graded answers');
+  await answer(page, OWN_WORDS);
+  const learned = await score(page);
+  await page.getByTestId('selfcheck-again').click();
+  await answer(page, 'I think the weather will be nice tomorrow and I plan to go hiking.');
+  expect(await score(page)).toBeLessThanOrEqual(20);
+  expect(learned).toBeGreaterThanOrEqual(55);
+  await axeCheck(page, 'self-check with the scorer note');
+});
+
+test.describe('without the learned model', () => {
+  test.use({ allowedConsole: [/Failed to load resource|net::ERR_FAILED/i] });
+  test('the rubric scores alone, lower here, and the screen says why', async ({ page }) => {
+    await gotoApp(page, '#/self-check/3-1?lang=en');
+    await answer(page, OWN_WORDS);
+    const learned = await score(page);
+    await page.route('**/scorer/model.json', (route) => route.abort());
+    await page.reload();
+    const note = page.getByTestId('selfcheck-scorer');
+    await expect(note).toHaveAttribute('data-scorer', 'rubric');
+    await expect(note).toContainText('could not load');
+    await page.getByTestId('selfcheck-answer').fill(OWN_WORDS);
+    await page.getByTestId('selfcheck-submit').click();
+    const rubric = await score(page);
+    expect(rubric).toBeLessThan(learned);
+    // The saved record keeps the best of the two attempts.
+    expect((await savedRecord(page)).exercises['3-1'].best).toBe(learned);
+  });
+});

@@ -18,6 +18,8 @@ const MODELS = [
   { id: 'pyramid', hash: '#/pyramid', chart: ['pyramid-shape', 'pyramid-chart'], query: 'years=8', mark: '.pyramid-chart .profit-line' },
   { id: 'loyalty', hash: '#/loyalty-profit', chart: ['loyalty-bars', 'loyalty-firms-chart'], query: 'retention=0.7', mark: '.loyalty-chart .expected path' },
   { id: 'ladder', hash: '#/loyalty-ladder', chart: ['ladder-rungs', 'ladder-chart'], query: 'months=12', mark: OLD_MARK },
+  { id: 'gaps', hash: '#/gaps', chart: ['gaps-figure', 'gaps-rank-chart'], query: 'gap3=2', mark: '.gaps-figure .gap-line' },
+  { id: 'staff', hash: '#/staff-value', chart: ['staff-chart'], query: 'team=40', mark: '.staff-chart .line' },
   { id: 'value', hash: '#/value', chart: ['value-chart', 'value-gap-chart'], query: 'result=70', mark: '.value-gap-chart .value-even' },
 ] as const;
 

@@ -6,13 +6,16 @@
 //!
 //! Reads JSON lines `{"id": …, "exercise": "3-1", "answer": "…"}` on stdin
 //! and writes one JSON line per answer:
-//! `{"id": …, "score": 0-100, "ideas": [{"id": …, "found": …, "credit": …}], "flags": […]}`.
+//! `{"id": …, "score": 0-100, "rubric": 0-100, "ideas": [{"id": …, "found": …, "credit": …}], "flags": […]}`:
+//! `score` is the learned scorer's (as the app shows it; `content/scorer/`),
+//! `rubric` the rubric's alone, `ideas` and `flags` the rubric's reading.
 //! `id` is echoed as given (any JSON value). A line that cannot be graded
 //! gives `{"id": … or null, "error": "…"}` and processing continues. Blank
 //! lines are skipped. Exercises are read from `content/selfchecks/`.
 
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
 use loyalty_lab::course::selfcheck::{self, SelfCheck};
+use loyalty_lab::scoring::learned::{Exemplars, Learned, Model};
 use loyalty_lab::scoring::score;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -32,7 +35,25 @@ fn load() -> HashMap<String, Result<SelfCheck, String>> {
         .collect()
 }
 
-fn grade(exercises: &HashMap<String, Result<SelfCheck, String>>, line: &[u8]) -> Value {
+/// The learned scorer's model and each self-check's exemplars; an error
+/// (then the rubric scores alone) if they cannot be read.
+fn load_scorer() -> Result<(Model, HashMap<String, Exemplars>), String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/scorer");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"));
+    let model = Model::parse(&read("model.json")?)?;
+    let mut exemplars = HashMap::new();
+    for id in SELFCHECK_IDS {
+        let e: Exemplars = serde_json::from_str(&read(&format!("{id}.json"))?).map_err(|e| format!("{id}: {e}"))?;
+        exemplars.insert(id.to_string(), e);
+    }
+    Ok((model, exemplars))
+}
+
+fn grade(
+    exercises: &HashMap<String, Result<SelfCheck, String>>,
+    learned: &HashMap<String, Learned>,
+    line: &[u8],
+) -> Value {
     let Ok(text) = std::str::from_utf8(line) else {
         return json!({"id": null, "error": "line is not valid UTF-8"});
     };
@@ -66,9 +87,11 @@ fn grade(exercises: &HashMap<String, Result<SelfCheck, String>>, line: &[u8]) ->
         }
     };
     let s = score(sc, answer);
+    let learned = learned.get(exercise).map_or(s.score, |l| l.score_read(sc, answer, &s));
     json!({
         "id": id,
-        "score": s.score,
+        "score": learned,
+        "rubric": s.score,
         "ideas": s.ideas.iter().map(|i| json!({"id": i.id, "found": i.found, "credit": (i.credit * 100.0).round() / 100.0})).collect::<Vec<_>>(),
         "flags": s.flags,
     })
@@ -76,6 +99,23 @@ fn grade(exercises: &HashMap<String, Result<SelfCheck, String>>, line: &[u8]) ->
 
 fn main() {
     let exercises = load();
+    let scorer = load_scorer()
+        .map_err(|e| eprintln!("learned scorer unavailable, rubric scores only: {e}"))
+        .ok();
+    let learned: HashMap<String, Learned> = scorer
+        .as_ref()
+        .map(|(model, exemplars)| {
+            exercises
+                .iter()
+                .filter_map(|(id, sc)| {
+                    Some((
+                        id.clone(),
+                        Learned::new(model, sc.as_ref().ok()?, &exemplars.get(id)?.exemplars),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
@@ -99,7 +139,7 @@ fn main() {
         if trimmed.is_empty() {
             continue;
         }
-        let result = grade(&exercises, trimmed);
+        let result = grade(&exercises, &learned, trimmed);
         if writeln!(out, "{result}").is_err() {
             return; // stdout closed (e.g. piped into head): stop quietly.
         }

@@ -75,7 +75,7 @@ const KEYS = Number(process.env.LATENCY_KEYS || 200);
 const MC = Number(process.env.LATENCY_MC || 15);
 const ROUNDS = Math.max(1, Number(process.env.LATENCY_ROUNDS || 3));
 // LATENCY_SCREENS="#/a #/b" measures only those.
-const SCREENS = (process.env.LATENCY_SCREENS || '#/smith #/mirror #/emotion-line #/iceberg #/pyramid #/loyalty-profit #/loyalty-ladder #/value').split(/\s+/).filter(Boolean);
+const SCREENS = (process.env.LATENCY_SCREENS || '#/smith #/mirror #/emotion-line #/iceberg #/pyramid #/loyalty-profit #/loyalty-ladder #/gaps #/staff-value #/value').split(/\s+/).filter(Boolean);
 
 // Installed in every page before the app starts.
 function probe() {

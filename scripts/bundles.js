@@ -109,7 +109,7 @@ function screenBundles(ctx) {
   let boot = fs.readFileSync(path.join(ROOT, 'assets/boot.js'), 'utf8');
   // The on-demand content files (copied by Trunk from content/), so boot.js
   // only starts early downloads of files that exist.
-  const onDemand = ['scenarios', 'selfchecks'].flatMap((d) => fs
+  const onDemand = ['scenarios', 'selfchecks', 'drills', 'scorer'].flatMap((d) => fs
     .readdirSync(path.join(ROOT, 'content', d))
     .filter((f) => f.endsWith('.json'))
     .map((f) => `${d}/${f}`));

@@ -24,7 +24,7 @@ use loyalty_lab::course::lectures::{BUILT_EXERCISES, KNOWN_EXERCISES, LECTURES};
 use loyalty_lab::models::emotion_line::{self as emotion, Path, Step, Steps};
 use loyalty_lab::models::params::BadParam;
 use loyalty_lab::models::params::{number, ParamSet, Spec};
-use loyalty_lab::models::{mirror, smith};
+use loyalty_lab::models::{gaps, mirror, smith, staff_value, value};
 use loyalty_lab::progress::record::{decode, load, DecodeError, ExerciseState, Loaded, Progress, MAX_BYTES, SCHEMA};
 use loyalty_lab::routing::route::{
     encode_query as encode, normalize_hash, parse_global, parse_reveal, percent_encode, query_pairs, with_reveal, Route,
@@ -228,6 +228,26 @@ fn mirror_every_lever_every_bad_value() {
         |_| {},
     );
     assert!(n >= mirror::SPECS.len() * 40, "{n}");
+}
+
+#[test]
+fn issue_19_screens_every_parameter_every_bad_value() {
+    let extra = [("compare", "x"), ("present", "1")];
+    let n = survey(value::Params::from_query, |_| vec![], &extra, |_| {});
+    assert!(n >= value::SPECS.len() * 40, "value: {n}");
+    let n = survey(staff_value::Params::from_query, |_| vec![], &extra, |_| {});
+    assert!(n >= staff_value::SPECS.len() * 40, "staff-value: {n}");
+    let managers = [("managers", "punctuality,comfort,baggage,safety,courtesy,meals")];
+    let n = survey(
+        |q| {
+            let (s, b) = gaps::Screen::from_query(q);
+            (s.params, b)
+        },
+        |_| vec![],
+        &managers,
+        |p| assert!(p.gap5().is_finite()),
+    );
+    assert!(n >= gaps::SPECS.len() * 40, "gaps: {n}");
 }
 
 #[test]

@@ -22,13 +22,20 @@ fn routes() -> Vec<Route> {
         Route::Pyramid,
         Route::LoyaltyProfit,
         Route::LoyaltyLadder,
+        Route::Gaps,
         Route::Value,
+        Route::StaffValue,
     ];
     r.extend((1..=loyalty_lab::course::lectures::LECTURES).map(|n| Route::Lecture { n }));
     r.extend(
         loyalty_lab::course::lectures::BUILT_EXERCISES
             .iter()
             .map(|id| Route::SelfCheck { id: (*id).to_owned() }),
+    );
+    r.extend(
+        loyalty_lab::course::lectures::DRILL_IDS
+            .iter()
+            .map(|id| Route::Drill { id: (*id).to_owned() }),
     );
     r
 }
@@ -74,7 +81,11 @@ fn boot_table_agrees_with_the_routes() {
         })
         .collect();
     for b in Bundle::ALL.iter().filter(|b| **b != Bundle::Map) {
-        assert!(rows.iter().any(|(_, n)| n == b.name()), "a row for bundle {}: {rows:?}", b.name());
+        assert!(
+            rows.iter().any(|(_, n)| n == b.name()),
+            "a row for bundle {}: {rows:?}",
+            b.name()
+        );
     }
     for (path, name) in &rows {
         let bundle = Bundle::parse(name).unwrap_or_else(|| panic!("{name} is a bundle"));

@@ -1,6 +1,8 @@
-//! The progress record: round trips, migration from older schemas, and every
+//! The progress record: round trips, migration from older schemas, drill
+//! results (schema 5), and every
 //! way saved or imported data can be unusable.
 
+use loyalty_lab::progress::drill::{DrillState, MAX_ANSWER};
 use loyalty_lab::progress::record::{
     decode, load, DecodeError, ExerciseState, Loaded, Progress, Status, MAX_BYTES, SCHEMA,
 };
@@ -72,20 +74,20 @@ fn reads_schema_2_as_is() {
 }
 
 #[test]
-fn reads_schema_3_as_schema_4_with_nothing_missed() {
+fn reads_schema_3_as_current_with_nothing_missed() {
     let v3 = r#"{"app":"loyalty-lab","version":3,"lectures":{"2":{"visited":true}},
         "exercises":{"5-1":{"attempts":2,"best":70,"last":40}},
         "roleplays":{"coffee-gift":{"attempts":1,"best":55,"last":55}}}"#;
     let d = decode(v3).unwrap();
     assert_eq!(d.from_version, 3);
     assert_eq!(d.progress.version, SCHEMA);
-    assert_eq!(SCHEMA, 4);
+    assert_eq!(SCHEMA, 5);
     let e = &d.progress.exercises["5-1"];
     assert_eq!((e.attempts, e.best, e.last), (2, 70, 40));
     assert!(e.missed.is_empty());
-    // Re-encoded, it reads as schema 4 and is the same record.
+    // Re-encoded, it reads as the current schema and is the same record.
     let again = decode(&d.progress.encode()).unwrap();
-    assert_eq!(again.from_version, 4);
+    assert_eq!(again.from_version, SCHEMA);
     assert_eq!(again.progress, d.progress);
     // Nothing missed is not written at all: files stay small.
     assert!(!d.progress.encode().contains("missed"));
@@ -202,8 +204,8 @@ fn rejects_every_kind_of_bad_data() {
         (r#"{"app":"loyalty-lab","version":0}"#, |e| {
             matches!(e, DecodeError::NoVersion)
         }),
-        (r#"{"app":"loyalty-lab","version":5}"#, |e| {
-            matches!(e, DecodeError::TooNew { version: 5 })
+        (r#"{"app":"loyalty-lab","version":6}"#, |e| {
+            matches!(e, DecodeError::TooNew { version: 6 })
         }),
         (
             r#"{"app":"loyalty-lab","version":2,"lectures":{"13":{"done":true}}}"#,
@@ -264,6 +266,159 @@ fn load_tells_fresh_found_and_damaged_apart() {
     ));
 }
 
+// ---- drill results (schema 5) ---------------------------------------------
+
+#[test]
+fn drill_results_keep_best_and_latest_per_item_and_drill() {
+    let mut p = Progress::default();
+    p.record_drill("say-it-positively", "dont-know", 70, "我不知道，但我可以帮您查。", 30);
+    p.record_drill("say-it-positively", "dont-know", 100, "我帮您查一下。", 30);
+    p.record_drill("say-it-positively", "not-my-job", 40, "找财务吧。", 30);
+    let d = &p.drills["say-it-positively"];
+    assert_eq!((d.attempts, d.total, d.answered()), (3, 30, 2));
+    assert_eq!(d.last, 5, "(100 + 40) / 30 items, rounded");
+    assert_eq!(d.best, 5);
+    let i = &d.items["dont-know"];
+    assert_eq!((i.best, i.last, i.answer.as_str()), (100, 100, "我帮您查一下。"));
+    p.record_drill("say-it-positively", "dont-know", 0, "不知道", 30);
+    let d = &p.drills["say-it-positively"];
+    assert_eq!((d.items["dont-know"].best, d.items["dont-know"].last), (100, 0));
+    assert_eq!((d.best, d.last), (5, 1), "the drill's best stays, its score now drops");
+    assert!(p.has_started());
+
+    // Sorting all ten right is 100.
+    let mut q = Progress::default();
+    for k in 0..10 {
+        q.record_drill("frontline-skills", &format!("skill-{k}"), 100, "basic", 10);
+    }
+    assert_eq!(
+        (q.drills["frontline-skills"].best, q.drills["frontline-skills"].last),
+        (100, 100)
+    );
+
+    // Bad ids are not recorded; answers are cut; scores capped.
+    q.record_drill("Bad Drill", "x", 10, "", 3);
+    q.record_drill("spot", "Bad Item", 10, "", 3);
+    q.record_drill("spot", "late", 250, &"字".repeat(5000), 3);
+    assert!(!q.drills.contains_key("Bad Drill"));
+    assert_eq!(q.drills["spot"].items.len(), 1);
+    assert_eq!(q.drills["spot"].items["late"].best, 100);
+    assert_eq!(q.drills["spot"].items["late"].answer.chars().count(), MAX_ANSWER);
+}
+
+#[test]
+fn drill_results_round_trip_through_the_saved_record() {
+    let mut p = Progress::default();
+    p.record_drill("say-it-positively", "dont-know", 70, "Let me check.", 30);
+    p.record_drill("spot-the-mistake", "late-parcel", 100, "argue", 12);
+    let text = p.encode();
+    assert!(text.contains(&format!("\"version\": {SCHEMA}")));
+    let d = decode(&text).unwrap();
+    assert_eq!((d.from_version, &d.progress), (SCHEMA, &p));
+}
+
+#[test]
+fn older_records_load_unchanged_with_no_drills() {
+    let v4 = r#"{"app":"loyalty-lab","version":4,"lang":"en","lectures":{"6":{"visited":true,"done":true}},
+        "exercises":{"3-1":{"attempts":2,"best":80,"last":60,"missed":["private"]}},
+        "roleplays":{"coffee-gift":{"attempts":1,"best":55,"last":55}}}"#;
+    let d = decode(v4).unwrap();
+    assert_eq!(d.from_version, 4);
+    assert!(d.progress.drills.is_empty());
+    assert_eq!(d.progress.exercises["3-1"].missed, vec!["private".to_owned()]);
+    assert_eq!(d.progress.roleplays["coffee-gift"].best, 55);
+    // Saved again it is schema 5 and otherwise the same record.
+    let again = decode(&d.progress.encode()).unwrap();
+    assert_eq!((again.from_version, &again.progress), (SCHEMA, &d.progress));
+    for v in [1, 2, 3] {
+        let old = format!(r#"{{"app":"loyalty-lab","version":{v}}}"#);
+        assert!(decode(&old).unwrap().progress.drills.is_empty(), "schema {v}");
+    }
+    // A schema-4 record cannot hold drills.
+    let bad = r#"{"app":"loyalty-lab","version":4,"drills":{"x":{"attempts":1,"best":1,"last":1,"total":1}}}"#;
+    assert!(matches!(decode(bad), Err(DecodeError::Shape(_))), "{:?}", decode(bad));
+}
+
+#[test]
+fn impossible_drill_results_are_rejected() {
+    let rec = |drills: &str| format!(r#"{{"app":"loyalty-lab","version":5,"drills":{drills}}}"#);
+    let item = |best: u8, last: u8, answer: &str| format!(r#"{{"best":{best},"last":{last},"answer":"{answer}"}}"#);
+    let ok = rec(&format!(
+        r#"{{"d":{{"attempts":1,"best":50,"last":50,"total":2,"items":{{"a":{}}}}}}}"#,
+        item(100, 100, "x")
+    ));
+    assert!(decode(&ok).is_ok(), "{:?}", decode(&ok));
+    let long = "x".repeat(MAX_ANSWER + 1);
+    for (what, drills) in [
+        (
+            "drill id",
+            r#"{"Bad Id":{"attempts":1,"best":1,"last":1,"total":1}}"#.to_owned(),
+        ),
+        (
+            "best over 100",
+            r#"{"d":{"attempts":1,"best":101,"last":1,"total":1}}"#.to_owned(),
+        ),
+        (
+            "last over best",
+            r#"{"d":{"attempts":1,"best":10,"last":20,"total":1}}"#.to_owned(),
+        ),
+        (
+            "more items than total",
+            format!(
+                r#"{{"d":{{"attempts":2,"best":1,"last":1,"total":1,"items":{{"a":{},"b":{}}}}}}}"#,
+                item(1, 1, ""),
+                item(1, 1, "")
+            ),
+        ),
+        (
+            "fewer attempts than items",
+            format!(
+                r#"{{"d":{{"attempts":0,"best":1,"last":1,"total":2,"items":{{"a":{}}}}}}}"#,
+                item(1, 1, "")
+            ),
+        ),
+        (
+            "item id",
+            format!(
+                r#"{{"d":{{"attempts":1,"best":1,"last":1,"total":2,"items":{{"A B":{}}}}}}}"#,
+                item(1, 1, "")
+            ),
+        ),
+        (
+            "item scores",
+            format!(
+                r#"{{"d":{{"attempts":1,"best":1,"last":1,"total":2,"items":{{"a":{}}}}}}}"#,
+                item(5, 9, "")
+            ),
+        ),
+        (
+            "long answer",
+            format!(
+                r#"{{"d":{{"attempts":1,"best":1,"last":1,"total":2,"items":{{"a":{}}}}}}}"#,
+                item(1, 1, &long)
+            ),
+        ),
+    ] {
+        let r = decode(&rec(&drills));
+        assert!(matches!(r, Err(DecodeError::Invalid(_))), "{what}: {r:?}");
+    }
+    for (what, drills) in [
+        (
+            "unknown field",
+            r#"{"d":{"attempts":1,"best":1,"last":1,"total":1,"extra":1}}"#,
+        ),
+        ("missing total", r#"{"d":{"attempts":1,"best":1,"last":1}}"#),
+        ("not a map", r#"[1,2]"#),
+        (
+            "answer not text",
+            r#"{"d":{"attempts":1,"best":1,"last":1,"total":1,"items":{"a":{"best":1,"last":1,"answer":3}}}}"#,
+        ),
+    ] {
+        let r = decode(&rec(drills));
+        assert!(matches!(r, Err(DecodeError::Shape(_))), "{what}: {r:?}");
+    }
+}
+
 fn arb_progress() -> impl Strategy<Value = Progress> {
     let lectures = prop::collection::btree_map(1u8..=12, (any::<bool>(), any::<bool>()), 0..12);
     let exercises = prop::collection::btree_map(
@@ -319,5 +474,21 @@ proptest! {
         let _ = decode(&text);
         text.truncate(at);
         let _ = decode(&text);
+    }
+
+    #[test]
+    fn recorded_drill_results_always_decode(steps in prop::collection::vec(
+        ("[a-z]{1,3}|Bad Id|", any::<u8>(), ".{0,40}", 0usize..300), 0..40)) {
+        let mut p = Progress::default();
+        for (item, score, answer, total) in &steps {
+            p.record_drill("drill", item, *score, answer, *total);
+        }
+        let d = decode(&p.encode()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(&d.progress, &p);
+        if let Some(s) = p.drills.get("drill") {
+            prop_assert!(s.last <= s.best && s.best <= 100);
+            prop_assert!(s.answered() <= s.total as usize && s.attempts as usize >= s.answered());
+            prop_assert!(DrillState::check(s, "drill").is_ok());
+        }
     }
 }

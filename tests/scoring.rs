@@ -6,6 +6,7 @@
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
 use loyalty_lab::course::phrasing::{check_phrasing, PatternError};
 use loyalty_lab::course::selfcheck::{parse, SelfCheck};
+use loyalty_lab::scoring::agreement::{band, qwk, ranks, spearman};
 use loyalty_lab::scoring::*;
 use loyalty_lab::support::normalize::normalize;
 use proptest::prelude::*;
@@ -64,64 +65,6 @@ struct Graded {
 fn calibration() -> Vec<Graded> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/calibration.json");
     serde_json::from_str(&std::fs::read_to_string(path).expect("calibration file")).expect("calibration parses")
-}
-
-/// Ranks with ties averaged.
-fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..v.len()).collect();
-    idx.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
-    let mut r = vec![0.0; v.len()];
-    let mut i = 0;
-    while i < idx.len() {
-        let mut j = i;
-        while j + 1 < idx.len() && v[idx[j + 1]] == v[idx[i]] {
-            j += 1;
-        }
-        for &k in &idx[i..=j] {
-            r[k] = (i + j) as f64 / 2.0;
-        }
-        i = j + 1;
-    }
-    r
-}
-
-fn pearson(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len() as f64;
-    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
-    let cov: f64 = a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum();
-    let va: f64 = a.iter().map(|x| (x - ma).powi(2)).sum();
-    let vb: f64 = b.iter().map(|y| (y - mb).powi(2)).sum();
-    cov / (va * vb).sqrt()
-}
-
-fn spearman(a: &[f64], b: &[f64]) -> f64 {
-    pearson(&ranks(a), &ranks(b))
-}
-
-fn band(score: f64) -> usize {
-    ((score / 20.0).floor() as usize).min(4)
-}
-
-/// Quadratic weighted kappa over five 20-point bands.
-fn qwk(a: &[f64], b: &[f64]) -> f64 {
-    const K: usize = 5;
-    let n = a.len() as f64;
-    let mut observed = [[0.0; K]; K];
-    let (mut ha, mut hb) = ([0.0; K], [0.0; K]);
-    for (&x, &y) in a.iter().zip(b) {
-        observed[band(x)][band(y)] += 1.0;
-        ha[band(x)] += 1.0;
-        hb[band(y)] += 1.0;
-    }
-    let (mut num, mut den) = (0.0, 0.0);
-    for i in 0..K {
-        for j in 0..K {
-            let w = ((i as f64 - j as f64) / (K - 1) as f64).powi(2);
-            num += w * observed[i][j];
-            den += w * ha[i] * hb[j] / n;
-        }
-    }
-    1.0 - num / den
 }
 
 #[test]
@@ -235,11 +178,17 @@ fn jsonl<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
 /// (writer, exercise, mean grade, score) of every held-out answer.
 fn held_out() -> Vec<(String, String, f64, f64)> {
     let mut grades: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for g in ["g1", "g2", "g3"].iter().flat_map(|g| jsonl::<Grade>(&format!("grades-{g}.jsonl"))) {
+    for g in ["g1", "g2", "g3"]
+        .iter()
+        .flat_map(|g| jsonl::<Grade>(&format!("grades-{g}.jsonl")))
+    {
         assert!(g.grade <= 100, "{}: grade {}", g.id, g.grade);
         grades.entry(g.id).or_default().push(f64::from(g.grade));
     }
-    let answers: Vec<Written> = ["w1", "w2", "w3"].iter().flat_map(|w| jsonl(&format!("{w}.jsonl"))).collect();
+    let answers: Vec<Written> = ["w1", "w2", "w3"]
+        .iter()
+        .flat_map(|w| jsonl(&format!("{w}.jsonl")))
+        .collect();
     assert_eq!(answers.len(), 600);
     answers
         .into_iter()
@@ -268,7 +217,10 @@ fn scorer_on_answers_it_was_never_tuned_on() {
     let rows = held_out();
     let show = |name: &str, sel: Vec<&(String, String, f64, f64)>| {
         let (rho, mae, kappa, bias) = agreement(&sel);
-        println!("  {name:8} n={:3}  Spearman {rho:.3}  MAE {mae:5.1}  QWK {kappa:.3}  bias {bias:+5.1}", sel.len());
+        println!(
+            "  {name:8} n={:3}  Spearman {rho:.3}  MAE {mae:5.1}  QWK {kappa:.3}  bias {bias:+5.1}",
+            sel.len()
+        );
     };
     println!("held-out answers (tests/data/answers):");
     for w in ["w1", "w2", "w3"] {
@@ -280,7 +232,10 @@ fn scorer_on_answers_it_was_never_tuned_on() {
     let all: Vec<_> = rows.iter().collect();
     show("all", all.clone());
     let (rho, mae, kappa, bias) = agreement(&all);
-    assert!(rho >= HELD_OUT_SPEARMAN_FLOOR, "Spearman {rho:.3} < {HELD_OUT_SPEARMAN_FLOOR}");
+    assert!(
+        rho >= HELD_OUT_SPEARMAN_FLOOR,
+        "Spearman {rho:.3} < {HELD_OUT_SPEARMAN_FLOOR}"
+    );
     assert!(mae <= HELD_OUT_MAE_CEILING, "MAE {mae:.2} > {HELD_OUT_MAE_CEILING}");
     assert!(kappa >= HELD_OUT_QWK_FLOOR, "QWK {kappa:.3} < {HELD_OUT_QWK_FLOOR}");
     assert!(bias >= HELD_OUT_BIAS_FLOOR, "bias {bias:.2} < {HELD_OUT_BIAS_FLOOR}");

@@ -62,7 +62,10 @@ fn over_promising_the_same_delivery_disappoints_and_under_promising_pleases() {
     // Nobody believes the promise: it moves nothing.
     let deaf = Params { trust: 0.0, ..p };
     assert_eq!(deaf.break_even_promise(), None);
-    assert_eq!(deaf.with_promise(10.0).satisfaction(), deaf.with_promise(0.0).satisfaction());
+    assert_eq!(
+        deaf.with_promise(10.0).satisfaction(),
+        deaf.with_promise(0.0).satisfaction()
+    );
 }
 
 #[test]
@@ -139,7 +142,11 @@ fn specs_list_every_parameter_once_with_positive_denominators() {
     let d = Params::default();
     assert!(d.is_valid());
     for (i, s) in SPECS.iter().enumerate() {
-        assert!(SPECS[..i].iter().all(|t| t.param != s.param && t.key != s.key), "{}", s.key);
+        assert!(
+            SPECS[..i].iter().all(|t| t.param != s.param && t.key != s.key),
+            "{}",
+            s.key
+        );
         assert!(s.min <= s.default && s.default <= s.max, "{}", s.key);
         assert_eq!(d.get(s.param), s.default);
     }
@@ -176,11 +183,26 @@ fn reads_and_writes_the_address() {
 fn bad_values_are_reported_and_keep_their_defaults() {
     let d = Params::default();
     for s in SPECS {
-        let other = if s.param == Param::Promise { Param::Result } else { Param::Promise };
+        let other = if s.param == Param::Promise {
+            Param::Result
+        } else {
+            Param::Promise
+        };
         let other_key = other.spec().key;
         let out_low = number(s.min - 1.0);
         let out_high = number(s.max + 1.0);
-        for v in ["", "abc", "NaN", "inf", "-inf", "1e400", "<b>", "0x10", out_low.as_str(), out_high.as_str()] {
+        for v in [
+            "",
+            "abc",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e400",
+            "<b>",
+            "0x10",
+            out_low.as_str(),
+            out_high.as_str(),
+        ] {
             // Another parameter in the same address still applies.
             let (p, bad) = Params::from_query(&q(&[(s.key, v), (other_key, "7")]));
             assert_eq!(bad.len(), 1, "{}={v}", s.key);

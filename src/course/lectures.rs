@@ -4,7 +4,7 @@
 //! own words) and checked by [`validate`] in the native tests.
 //! Pure module: no yew, no web-sys.
 
-use crate::support::i18n::Text;
+use crate::support::i18n::{Lang, Text};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -14,7 +14,7 @@ pub const LECTURES: u8 = 12;
 pub const CHAPTERS: u8 = 7;
 
 /// Every interactive model the course plans, by its address (`#/<id>`).
-pub const KNOWN_MODELS: [&str; 8] = [
+pub const KNOWN_MODELS: [&str; 10] = [
     "mirror",
     "smith",
     "emotion-line",
@@ -22,21 +22,25 @@ pub const KNOWN_MODELS: [&str; 8] = [
     "pyramid",
     "loyalty-profit",
     "loyalty-ladder",
+    "gaps",
     "value",
+    "staff-value",
 ];
 /// Every self-check the course holds (`#/self-check/<id>`).
 pub const KNOWN_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
 /// Models and self-checks that have a screen in this build. Only these are
 /// linked or counted anywhere: nothing unbuilt is advertised. A screen joins
 /// by adding its id here and its route in `routing/route.rs`.
-pub const BUILT_MODELS: [&str; 8] = [
+pub const BUILT_MODELS: [&str; 10] = [
     "emotion-line",
+    "gaps",
     "iceberg",
     "loyalty-ladder",
     "loyalty-profit",
     "mirror",
     "pyramid",
     "smith",
+    "staff-value",
     "value",
 ];
 pub const BUILT_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
@@ -104,9 +108,17 @@ impl Lecture {
             .filter(|e| BUILT_EXERCISES.contains(e))
     }
 
+    /// The lecture's drills (every file in `content/drills/` names its
+    /// lecture), by id.
+    pub fn drills(&self) -> impl Iterator<Item = &'static str> + '_ {
+        DRILLS.iter().filter(|d| d.1 == self.n).map(|d| d.0)
+    }
+
     /// Whether the lecture links to anything interactive in this build.
     pub fn has_built_activities(&self) -> bool {
-        self.built_models().next().is_some() || self.built_exercises().next().is_some()
+        self.built_models().next().is_some()
+            || self.built_exercises().next().is_some()
+            || self.drills().next().is_some()
     }
 }
 
@@ -260,6 +272,15 @@ pub fn validate(course: &Course) -> Vec<String> {
     errors
 }
 
-// `SCENARIO_IDS` and `SELFCHECK_IDS`: the on-demand content files, listed by
-// build.rs from `content/scenarios/` and `content/selfchecks/`.
+/// A drill's title as its file gives it (its id if there is no such drill).
+pub fn drill_title(id: &str, lang: Lang) -> &str {
+    DRILLS
+        .iter()
+        .find(|d| d.0 == id)
+        .map_or(id, |d| if lang == Lang::Zh { d.2 } else { d.3 })
+}
+
+// `SCENARIO_IDS`, `SELFCHECK_IDS` and `DRILL_IDS`: the on-demand content
+// files, listed by build.rs from `content/scenarios/`, `content/selfchecks/`
+// and `content/drills/`; `SCENARIO_TITLES` and `DRILLS`: what the lists show.
 include!(concat!(env!("OUT_DIR"), "/content_index.rs"));

@@ -3,6 +3,7 @@
 //! and the complaint role-play scenarios (`scenario`), each a content file
 //! type with its validation. Uses `support` and `models` only.
 
+pub mod drill;
 pub mod lectures;
 pub mod phrasing;
 pub mod scenario;

@@ -7,6 +7,7 @@
 //! scorer and the screens use the models.
 
 pub mod emotion_line;
+pub mod gaps;
 pub mod iceberg;
 pub mod loyalty_ladder;
 pub mod loyalty_profit;
@@ -14,4 +15,5 @@ pub mod mirror;
 pub mod params;
 pub mod pyramid;
 pub mod smith;
+pub mod staff_value;
 pub mod value;

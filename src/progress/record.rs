@@ -7,6 +7,7 @@
 //! the screen explains. Nothing here touches the browser; `web::storage`
 //! moves the text in and out. Pure module: no yew, no web-sys.
 
+use super::drill::DrillState;
 use crate::course::lectures::{KNOWN_EXERCISES, LECTURES};
 use crate::routing::route::Route;
 use crate::support::i18n::Lang;
@@ -21,7 +22,9 @@ use std::collections::BTreeMap;
 /// - 4: adds, per self-check, the rubric ideas the latest attempt missed
 ///   (`missed`), so a trainer's class view can list the most-missed ideas;
 ///   schema-2 and -3 records read as is (nothing recorded as missed).
-pub const SCHEMA: u32 = 4;
+/// - 5: adds practice drill results (`drills`, see [`super::drill`]);
+///   schema-2 to -4 records read as is (no drill done).
+pub const SCHEMA: u32 = 5;
 /// Marks a record (and an export file) as Loyalty Lab's.
 pub const APP_ID: &str = "loyalty-lab";
 /// Largest record or import file accepted, in bytes.
@@ -49,6 +52,9 @@ pub struct Progress {
     /// Complaint role-play results, by scenario id (score 0–100).
     #[serde(default)]
     pub roleplays: BTreeMap<String, ExerciseState>,
+    /// Practice drill results, by drill id (schema 5).
+    #[serde(default)]
+    pub drills: BTreeMap<String, DrillState>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,6 +185,7 @@ impl Default for Progress {
             lectures: BTreeMap::new(),
             exercises: BTreeMap::new(),
             roleplays: BTreeMap::new(),
+            drills: BTreeMap::new(),
         }
     }
 }
@@ -224,7 +231,21 @@ impl Progress {
 
     /// Whether the trainee has done anything worth resuming.
     pub fn has_started(&self) -> bool {
-        self.last.is_some() || !self.lectures.is_empty() || !self.exercises.is_empty() || !self.roleplays.is_empty()
+        self.last.is_some()
+            || !self.lectures.is_empty()
+            || !self.exercises.is_empty()
+            || !self.roleplays.is_empty()
+            || !self.drills.is_empty()
+    }
+
+    /// Records a checked answer of one drill item: see [`DrillState::record`].
+    pub fn record_drill(&mut self, drill: &str, item: &str, score: u8, answer: &str, total: usize) {
+        if super::drill::is_id(drill) {
+            self.drills
+                .entry(drill.to_owned())
+                .or_default()
+                .record(item, score, answer, total);
+        }
     }
 
     /// The record as saved and exported: pretty JSON of the current schema.
@@ -261,6 +282,9 @@ impl Progress {
             if !e.missed.is_empty() {
                 return Err(DecodeError::Invalid(format!("role-play \"{id}\" lists missed ideas")));
             }
+        }
+        for (id, d) in &self.drills {
+            d.check(id)?;
         }
         if let Some(last) = &self.last {
             if !Route::resolve(last).is_resumable() {
@@ -319,13 +343,16 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let shape = |e: serde_json::Error| DecodeError::Shape(e.to_string());
     let progress = match version {
         1 => Progress::from(serde_json::from_value::<V1>(value).map_err(shape)?),
-        // Schemas 3 and 4 only added fields that default to empty.
-        2..=4 => serde_json::from_value::<Progress>(value).map_err(shape)?,
+        // Schemas 3 to 5 only added fields that default to empty.
+        2..=5 => serde_json::from_value::<Progress>(value).map_err(shape)?,
         v if v > u64::from(SCHEMA) => return Err(DecodeError::TooNew { version: v }),
         _ => return Err(DecodeError::NoVersion),
     };
     if version < 4 && progress.exercises.values().any(|e| !e.missed.is_empty()) {
         return Err(DecodeError::Shape(format!("schema {version} has no missed ideas")));
+    }
+    if version < 5 && !progress.drills.is_empty() {
+        return Err(DecodeError::Shape(format!("schema {version} has no drills")));
     }
     progress.check()?;
     // In memory every record is the current schema (`from_version` says what

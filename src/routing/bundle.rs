@@ -25,12 +25,15 @@ pub enum Bundle {
     Pyramid,
     LoyaltyProfit,
     LoyaltyLadder,
+    Gaps,
     Value,
+    StaffValue,
+    /// Self-checks and practice drills (both content files scored locally).
     SelfCheck,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 11] = [
+    pub const ALL: [Bundle; 13] = [
         Bundle::Map,
         Bundle::Class,
         Bundle::Smith,
@@ -40,7 +43,9 @@ impl Bundle {
         Bundle::Pyramid,
         Bundle::LoyaltyProfit,
         Bundle::LoyaltyLadder,
+        Bundle::Gaps,
         Bundle::Value,
+        Bundle::StaffValue,
         Bundle::SelfCheck,
     ];
 
@@ -57,7 +62,9 @@ impl Bundle {
             Bundle::Pyramid => "pyramid",
             Bundle::LoyaltyProfit => "loyalty-profit",
             Bundle::LoyaltyLadder => "loyalty-ladder",
+            Bundle::Gaps => "gaps",
             Bundle::Value => "value",
+            Bundle::StaffValue => "staff-value",
             Bundle::SelfCheck => "self-check",
         }
     }
@@ -79,8 +86,10 @@ impl Bundle {
             Route::Pyramid => Bundle::Pyramid,
             Route::LoyaltyProfit => Bundle::LoyaltyProfit,
             Route::LoyaltyLadder => Bundle::LoyaltyLadder,
+            Route::Gaps => Bundle::Gaps,
             Route::Value => Bundle::Value,
-            Route::SelfCheck { .. } => Bundle::SelfCheck,
+            Route::StaffValue => Bundle::StaffValue,
+            Route::SelfCheck { .. } | Route::Drill { .. } => Bundle::SelfCheck,
             Route::NotFound => return None,
         })
     }

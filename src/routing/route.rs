@@ -4,7 +4,7 @@
 //! Pure module: paths in, routes out, no browser calls ([`crate::web::router`]
 //! wires it to the address).
 
-use crate::course::lectures::{BUILT_EXERCISES, LECTURES};
+use crate::course::lectures::{BUILT_EXERCISES, DRILL_IDS, LECTURES};
 use crate::models::params::BadParam;
 use crate::support::i18n::Lang;
 
@@ -33,16 +33,22 @@ pub enum Route {
     LoyaltyProfit,
     /// `/loyalty-ladder`: the eight loyalty levels and the ten loyalty KPIs.
     LoyaltyLadder,
+    /// `/gaps`: the five service-quality gaps and the airline ranking case.
+    Gaps,
     /// `/value`: the value equation and expectations set by the promise.
     Value,
+    /// `/staff-value`: what a member of staff is worth by month of tenure.
+    StaffValue,
     /// `/self-check/:id`
     SelfCheck { id: String },
+    /// `/drill/:id`: a practice drill (a file in `content/drills/`).
+    Drill { id: String },
     /// `/404`, and every address that leads nowhere.
     NotFound,
 }
 
 /// The routes without parameters and their paths (without the leading `/`).
-const FIXED: [(&str, Route); 12] = [
+const FIXED: [(&str, Route); 14] = [
     ("", Route::Home),
     ("progress", Route::Progress),
     ("class", Route::Class),
@@ -53,17 +59,20 @@ const FIXED: [(&str, Route); 12] = [
     ("pyramid", Route::Pyramid),
     ("loyalty-profit", Route::LoyaltyProfit),
     ("loyalty-ladder", Route::LoyaltyLadder),
+    ("gaps", Route::Gaps),
     ("value", Route::Value),
+    ("staff-value", Route::StaffValue),
     ("404", Route::NotFound),
 ];
 
 impl Route {
     /// The route for an address path, with out-of-range lecture numbers and
-    /// self-checks not built treated as not found.
+    /// self-checks not built and drills with no file treated as not found.
     pub fn resolve(path: &str) -> Route {
         match Route::recognize(path) {
             Route::Lecture { n } if !(1..=LECTURES).contains(&n) => Route::NotFound,
             Route::SelfCheck { id } if !BUILT_EXERCISES.contains(&id.as_str()) => Route::NotFound,
+            Route::Drill { id } if !DRILL_IDS.contains(&id.as_str()) => Route::NotFound,
             r => r,
         }
     }
@@ -86,6 +95,8 @@ impl Route {
             n.parse().map_or(Route::NotFound, |n| Route::Lecture { n })
         } else if let Some(id) = param("self-check/") {
             Route::SelfCheck { id }
+        } else if let Some(id) = param("drill/") {
+            Route::Drill { id }
         } else {
             Route::NotFound
         }
@@ -96,6 +107,7 @@ impl Route {
         match self {
             Route::Lecture { n } => format!("/lecture/{n}"),
             Route::SelfCheck { id } => format!("/self-check/{}", percent_encode(id)),
+            Route::Drill { id } => format!("/drill/{}", percent_encode(id)),
             fixed => {
                 let name = FIXED.iter().find(|(_, r)| r == fixed).map_or("404", |(p, _)| p);
                 format!("/{name}")

@@ -20,7 +20,10 @@
 //! 6. **Combine** (`combine.rs`): credit per idea, the weighted score, the cap
 //!    for a bare keyword list (`keyword_list.rs`).
 //!
-//! Follow-up questions are scored exactly (`followup.rs`).
+//! Follow-up questions are scored exactly (`followup.rs`). The score the app
+//! shows comes from [`learned`], a model fitted on graded answers that reads
+//! this rubric's verdict among its features; [`rewrite`] scores the "say it
+//! positively" drill with the same stages.
 //!
 //! Deterministic, linear in the answer, never panics (any string: empty,
 //! huge, HTML). Calibrated against team-graded answers in
@@ -28,14 +31,17 @@
 //!
 //! Pure module: no yew, no web-sys.
 
+pub mod agreement;
 mod clauses;
 mod combine;
 mod copying;
 mod cues;
 mod followup;
 mod keyword_list;
+pub mod learned;
 mod matching;
 mod polarity;
+pub mod rewrite;
 
 pub use combine::score;
 pub use followup::{score_followup, FollowupScore};

@@ -1,7 +1,7 @@
 //! The shell around every screen: state and router, header with language and
 //! presentation switches, notices, keyboard shortcuts, and the page itself.
 
-use crate::course::lectures::{course, LECTURES};
+use crate::course::lectures::{course, drill_title, LECTURES};
 use crate::progress::record::{Loaded, Progress};
 use crate::routing::bundle::Bundle;
 use crate::routing::route::{parse_global, Route};
@@ -109,8 +109,11 @@ fn title(route: &Route, lang: Lang) -> String {
         Route::Pyramid => tr(lang, "model.pyramid"),
         Route::LoyaltyProfit => tr(lang, "model.loyalty-profit"),
         Route::LoyaltyLadder => tr(lang, "model.loyalty-ladder"),
+        Route::Gaps => tr(lang, "model.gaps"),
         Route::Value => tr(lang, "model.value"),
+        Route::StaffValue => tr(lang, "model.staff-value"),
         Route::SelfCheck { id } => trf(lang, "exercise.label", &[("id", id)]),
+        Route::Drill { id } => drill_title(id, lang).to_owned(),
         Route::NotFound => tr(lang, "notfound.title"),
     };
     format!("{page} · {app}")

@@ -7,9 +7,10 @@ use crate::routing::bundle::Bundle;
 use crate::routing::route::Route;
 use crate::web::installed::Screens;
 use crate::web::pages::{
-    class::ClassPage, emotion_line::EmotionLinePage, home::Home, iceberg::IcebergPage, lecture::LecturePage,
-    loyalty_ladder::LoyaltyLadderPage, loyalty_profit::LoyaltyProfitPage, mirror::MirrorPage, progress::ProgressPage,
-    pyramid::PyramidPage, self_check::SelfCheckPage, smith::SmithPage, value::ValuePage,
+    class::ClassPage, drill::DrillPage, emotion_line::EmotionLinePage, gaps::GapsPage, home::Home,
+    iceberg::IcebergPage, lecture::LecturePage, loyalty_ladder::LoyaltyLadderPage, loyalty_profit::LoyaltyProfitPage,
+    mirror::MirrorPage, progress::ProgressPage, pyramid::PyramidPage, self_check::SelfCheckPage, smith::SmithPage,
+    staff_value::StaffValuePage, value::ValuePage,
 };
 use yew::prelude::*;
 
@@ -54,13 +55,22 @@ pub fn loyalty_ladder(route: &Route) -> Option<Html> {
     matches!(route, Route::LoyaltyLadder).then(|| html! { <LoyaltyLadderPage /> })
 }
 
+pub fn gaps(route: &Route) -> Option<Html> {
+    matches!(route, Route::Gaps).then(|| html! { <GapsPage /> })
+}
+
 pub fn value(route: &Route) -> Option<Html> {
     matches!(route, Route::Value).then(|| html! { <ValuePage /> })
+}
+
+pub fn staff_value(route: &Route) -> Option<Html> {
+    matches!(route, Route::StaffValue).then(|| html! { <StaffValuePage /> })
 }
 
 pub fn self_check(route: &Route) -> Option<Html> {
     match route {
         Route::SelfCheck { id } => Some(html! { <SelfCheckPage id={id.clone()} /> }),
+        Route::Drill { id } => Some(html! { <DrillPage id={id.clone()} /> }),
         _ => None,
     }
 }
@@ -76,7 +86,9 @@ pub fn all(route: &Route) -> Option<Html> {
         .or_else(|| pyramid(route))
         .or_else(|| loyalty_profit(route))
         .or_else(|| loyalty_ladder(route))
+        .or_else(|| gaps(route))
         .or_else(|| value(route))
+        .or_else(|| staff_value(route))
         .or_else(|| self_check(route))
 }
 
@@ -93,7 +105,9 @@ pub fn of(bundle: Bundle) -> Screens {
         Bundle::Pyramid => pyramid,
         Bundle::LoyaltyProfit => loyalty_profit,
         Bundle::LoyaltyLadder => loyalty_ladder,
+        Bundle::Gaps => gaps,
         Bundle::Value => value,
+        Bundle::StaffValue => staff_value,
         Bundle::SelfCheck => self_check,
     }
 }

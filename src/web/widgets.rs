@@ -1,6 +1,6 @@
 //! Small pieces several screens share.
 
-use crate::course::lectures::Lecture;
+use crate::course::lectures::{drill_title, Lecture};
 use crate::models::params::BadParam;
 use crate::progress::record::Status;
 use crate::support::i18n::{tr, trf, Lang};
@@ -30,9 +30,12 @@ pub fn activity_links(lang: Lang, lecture: &Lecture) -> Html {
     let exercises = lecture
         .built_exercises()
         .map(|e| (format!("#/self-check/{e}"), trf(lang, "exercise.label", &[("id", e)])));
+    let drills = lecture
+        .drills()
+        .map(|d| (format!("#/drill/{d}"), drill_title(d, lang).to_owned()));
     html! {
         <ul class="activities">
-            { for models.chain(exercises).map(|(href, label)| html! { <li><a {href}>{ label }</a></li> }) }
+            { for models.chain(exercises).chain(drills).map(|(href, label)| html! { <li><a {href}>{ label }</a></li> }) }
         </ul>
     }
 }

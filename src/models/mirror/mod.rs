@@ -136,3 +136,4 @@ pub use levers::{LeverError, Levers, Param, Spec, SPECS};
 pub use loops::{Loop, LOOPS};
 pub use presets::presets;
 pub use run::{classify, Class, Month, Run, CLASS_POINTS, MARKET, PROFIT_MAX, PROFIT_MIN, TENURE_MAX};
+pub use staff::{ramp_output, RISKY_MONTHS, TRAINING_MONTHS};

@@ -7,18 +7,24 @@ use super::run::TENURE_MAX;
 
 pub(super) const COHORTS: usize = TENURE_MAX as usize + 1;
 /// Months of training with no output (图2-1).
-const TRAINING_MONTHS: f64 = 2.0;
+pub const TRAINING_MONTHS: f64 = 2.0;
 /// The first months, when new hires are most likely to leave (图2-1).
-const RISKY_MONTHS: usize = 3;
+pub const RISKY_MONTHS: usize = 3;
 
-/// Output of a person with `k` months of tenure (图2-1).
-fn ramp(k: f64, t: f64) -> f64 {
-    let tau = 8.0 + 10.0 * (1.0 - t);
-    if k < TRAINING_MONTHS {
+/// The tenure ramp (图2-1), shared with `models::staff_value`: the share of
+/// full output of a person with `k` months of tenure, 0 while training
+/// (`k` < `training`), then `1 − exp(−(k − training)/tau)` (`tau` > 0).
+pub fn ramp_output(k: f64, training: f64, tau: f64) -> f64 {
+    if k < training {
         0.0
     } else {
-        1.0 - (-(k - TRAINING_MONTHS) / tau).exp()
+        1.0 - (-(k - training) / tau).exp()
     }
+}
+
+/// Output of a person with `k` months of tenure at the training lever `t`.
+fn ramp(k: f64, t: f64) -> f64 {
+    ramp_output(k, TRAINING_MONTHS, 8.0 + 10.0 * (1.0 - t))
 }
 
 pub(super) fn productivity(staff: &[f64; COHORTS], t: f64) -> f64 {

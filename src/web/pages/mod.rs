@@ -1,7 +1,9 @@
 //! One module per screen.
 
 pub mod class;
+pub mod drill;
 pub mod emotion_line;
+pub mod gaps;
 pub mod home;
 pub mod iceberg;
 pub mod lecture;
@@ -13,4 +15,5 @@ pub mod progress;
 pub mod pyramid;
 pub mod self_check;
 pub mod smith;
+pub mod staff_value;
 pub mod value;

@@ -1,9 +1,9 @@
-//! My progress (`#/progress`): status per lecture and per self-check, and the
-//! three ways to move progress: export to a file, import from a file
-//! (validated and size-capped before anything changes), and reset (confirmed,
-//! with a backup copy kept).
+//! My progress (`#/progress`): status per lecture, per self-check, role-play
+//! and drill, and the three ways to move progress: export to a file, import
+//! from a file (validated and size-capped before anything changes), and reset
+//! (confirmed, with a backup copy kept).
 
-use crate::course::lectures::{course, BUILT_EXERCISES, LECTURES, SCENARIO_IDS};
+use crate::course::lectures::{course, drill_title, BUILT_EXERCISES, DRILL_IDS, LECTURES, SCENARIO_IDS};
 use crate::progress::record::{decode, DecodeError, ExerciseState, Progress, MAX_BYTES};
 use crate::routing::route::Route;
 use crate::support::i18n::{tr, trf, Lang};
@@ -194,6 +194,22 @@ pub fn ProgressPage() -> Html {
                         href: format!("#/emotion-line?scenario={id}"),
                         testid: format!("progress-roleplay-{id}"),
                         state: p.roleplays.get(*id).cloned(),
+                    }).collect()) }
+            }
+
+            if !DRILL_IDS.is_empty() {
+                { results_table(lang, "drills-h", "drill.progress_title", "drill.progress_col",
+                    DRILL_IDS.iter().map(|id| ResultRow {
+                        label: drill_title(id, lang).to_owned(),
+                        href: format!("#/drill/{id}"),
+                        testid: format!("progress-drill-{id}"),
+                        // Attempts: answers checked; best and latest: the drill's score.
+                        state: p.drills.get(*id).map(|d| ExerciseState {
+                            attempts: d.attempts,
+                            best: d.best,
+                            last: d.last,
+                            missed: Vec::new(),
+                        }),
                     }).collect()) }
             }
 

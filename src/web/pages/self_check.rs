@@ -2,14 +2,18 @@
 //! answer box, and on submit a local score with feedback on each idea of the
 //! rubric, the model answer and "try again"; a structured follow-up where the
 //! exercise has one. The draft survives closing the page; attempts and the
-//! best score go to progress. Exercises are loaded from `content/selfchecks/`.
+//! best score go to progress. Exercises are loaded from `content/selfchecks/`,
+//! the learned scorer's model and exemplars from `content/scorer/` (while
+//! they load, or if they cannot, the rubric scores alone, and says so).
 
 use crate::course::selfcheck::{self, Followup, FollowupKind, SelfCheck};
+use crate::scoring::learned::{Exemplars, Learned, Model};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
 use crate::support::format::trim;
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::state::{Action, AppCtx};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// localStorage key of the draft answer of exercise `id`.
@@ -25,6 +29,21 @@ fn parse_exercise(text: &str) -> Result<SelfCheck, String> {
     parse_checked(selfcheck::parse(text), selfcheck::validate)
 }
 
+fn parse_model(text: &str) -> Result<Model, String> {
+    Model::parse(text)
+}
+
+fn parse_exemplars(text: &str) -> Result<Exemplars, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// The learned scorer's files for one self-check, once both are in.
+#[derive(PartialEq)]
+struct Scorer {
+    model: Rc<Model>,
+    exemplars: Rc<Exemplars>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: AttrValue,
@@ -35,18 +54,29 @@ pub fn SelfCheckPage(p: &Props) -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
     let loaded = use_content(format!("selfchecks/{}.json", p.id), parse_exercise);
+    let model = use_content("scorer/model.json".to_owned(), parse_model);
+    let exemplars = use_content(format!("scorer/{}.json", p.id), parse_exemplars);
+    let scorer = match (model, exemplars) {
+        (Load::Ready(m), Load::Ready(e)) if e.exercise == *p.id => {
+            Load::Ready(Rc::new(Scorer { model: m, exemplars: e }))
+        }
+        (Load::Ready(_), Load::Ready(_)) => Load::Failed("scorer file of another self-check".into()),
+        (Load::Failed(why), _) | (_, Load::Failed(why)) => Load::Failed(why),
+        _ => Load::Loading,
+    };
     match loaded {
         Load::Loading => html! { <p aria-busy="true">{ tr(lang, "selfcheck.loading") }</p> },
         Load::Failed(why) => html! {
             <p class="message error" role="alert">{ trf(lang, "selfcheck.load_failed", &[("why", &why)]) }</p>
         },
-        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {lang} /> },
+        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {scorer} {lang} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct ExerciseProps {
     sc: SelfCheck,
+    scorer: Load<Scorer>,
     lang: Lang,
 }
 
@@ -77,12 +107,15 @@ fn Exercise(p: &ExerciseProps) -> Html {
         })
     };
     let submit = {
-        let (text, result, ctx, sc) = (text.clone(), result.clone(), ctx.clone(), sc.clone());
+        let (text, result, ctx, sc, scorer) = (text.clone(), result.clone(), ctx.clone(), sc.clone(), p.scorer.clone());
         Callback::from(move |_: ()| {
             if text.trim().is_empty() {
                 return;
             }
-            let scored = scoring::score(&sc, &text);
+            let scored = match &scorer {
+                Load::Ready(l) => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),
+                _ => scoring::score(&sc, &text),
+            };
             // Missed = not found (credit below scoring::FOUND_AT): the ideas
             // the feedback marks ✗. They feed the trainer's class view.
             let missed = scored.ideas.iter().filter(|i| !i.found).map(|i| i.id.clone()).collect();
@@ -126,6 +159,7 @@ fn Exercise(p: &ExerciseProps) -> Html {
                 <textarea id="answer" rows="9" value={(*text).clone()} oninput={on_input} onkeydown={on_keydown}
                     aria-describedby="answer-help" data-testid="selfcheck-answer" maxlength={scoring::MAX_CHARS.to_string()} />
                 <p id="answer-help" class="help">{ tr(lang, "selfcheck.help") }</p>
+                { scorer_note(lang, &p.scorer) }
                 <div class="toolbar">
                     <button type="submit" class="button primary" disabled={text.trim().is_empty()} data-testid="selfcheck-submit">
                         { tr(lang, "selfcheck.submit") }
@@ -147,6 +181,24 @@ fn Exercise(p: &ExerciseProps) -> Html {
             }
         </article>
     }
+}
+
+/// How the score is made: the rubric with the fitted model, or (while the
+/// model loads, or if it cannot) the rubric alone.
+fn scorer_note(lang: Lang, scorer: &Load<Scorer>) -> Html {
+    let (state, text) = match scorer {
+        Load::Ready(s) => (
+            "learned",
+            trf(
+                lang,
+                "selfcheck.scorer_learned",
+                &[("n", &s.exemplars.exemplars.len().to_string())],
+            ),
+        ),
+        Load::Loading => ("loading", tr(lang, "selfcheck.scorer_loading")),
+        Load::Failed(why) => ("rubric", trf(lang, "selfcheck.scorer_rubric", &[("why", why)])),
+    };
+    html! { <p class="help scorer-note" data-testid="selfcheck-scorer" data-scorer={state}>{ text }</p> }
 }
 
 /// The score, each idea found or missed, and the model answer.

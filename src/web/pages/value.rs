@@ -492,7 +492,10 @@ fn gap_section(lang: Lang, p: &Params) -> Html {
 /// marked) and the delivery (the core offer, then what each way adds).
 fn gap_chart(lang: Lang, p: &Params) -> Html {
     let (w, label_w, right) = (480.0, 96.0, 14.0);
-    let top = [10.0, p.delivery(), p.expectation(), p.promise].into_iter().fold(0.0f64, f64::max).ceil();
+    let top = [10.0, p.delivery(), p.expectation(), p.promise]
+        .into_iter()
+        .fold(0.0f64, f64::max)
+        .ceil();
     let span = w - label_w - right;
     let x = |v: f64| label_w + (v / top).clamp(0.0, 1.0) * span;
     let (row, bar_h) = (46.0, 24.0);
@@ -636,11 +639,35 @@ fn comparison(lang: Lang, a: &Params, b: &Params) -> Html {
         }
     };
     let rows = [
-        ("value.equation", ratio(a.value()), ratio(b.value()), signed_ratio(b.value() - a.value()), "ratio"),
+        (
+            "value.equation",
+            ratio(a.value()),
+            ratio(b.value()),
+            signed_ratio(b.value() - a.value()),
+            "ratio",
+        ),
         ("value.best_short", best(&ba), best(&bb), String::new(), "best"),
-        ("value.expectation", score(a.expectation()), score(b.expectation()), signed(b.expectation() - a.expectation()), "expectation"),
-        ("value.delivery", score(a.delivery()), score(b.delivery()), signed(b.delivery() - a.delivery()), "delivery"),
-        ("value.satisfaction", signed(a.satisfaction()), signed(b.satisfaction()), signed(b.satisfaction() - a.satisfaction()), "satisfaction"),
+        (
+            "value.expectation",
+            score(a.expectation()),
+            score(b.expectation()),
+            signed(b.expectation() - a.expectation()),
+            "expectation",
+        ),
+        (
+            "value.delivery",
+            score(a.delivery()),
+            score(b.delivery()),
+            signed(b.delivery() - a.delivery()),
+            "delivery",
+        ),
+        (
+            "value.satisfaction",
+            signed(a.satisfaction()),
+            signed(b.satisfaction()),
+            signed(b.satisfaction() - a.satisfaction()),
+            "satisfaction",
+        ),
     ];
     html! {
         <section class="compare" aria-labelledby="value-compare-h" data-testid="value-compare">

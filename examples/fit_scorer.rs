@@ -1,0 +1,79 @@
+//! Fits the learned self-check scorer on the graded answers of
+//! `tests/data/answers/` and writes what the app reads:
+//! `content/scorer/model.json` (the boosted stumps) and
+//! `content/scorer/<id>.json` (each self-check's exemplars). Prints the
+//! cross-validated agreement (grouped by writer) first: the figure to trust.
+//!
+//! ```text
+//! cargo run --release --example fit_scorer
+//! ```
+//! `tests/learned.rs` fails if the files differ from a fresh fit.
+
+use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::selfcheck::{parse, SelfCheck};
+use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
+use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_rows};
+use loyalty_lab::scoring::learned::Exemplars;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn main() -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exercises: BTreeMap<String, SelfCheck> = SELFCHECK_IDS
+        .iter()
+        .map(|id| {
+            let path = root.join(format!("content/selfchecks/{id}.json"));
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((
+                id.to_string(),
+                parse(&text).map_err(|e| format!("{}: {e}", path.display()))?,
+            ))
+        })
+        .collect::<Result<_, String>>()?;
+    let rows = load_rows(&root.join("tests/data/answers"))?;
+    let cv = cross_validate(&rows, &exercises);
+    let grades: Vec<f64> = rows.iter().map(|r| r.grade).collect();
+    let report = |name: &str, keep: &dyn Fn(usize) -> bool| {
+        let idx: Vec<usize> = (0..rows.len()).filter(|&i| keep(i)).collect();
+        let (s, g): (Vec<f64>, Vec<f64>) = idx.iter().map(|&i| (cv[i], grades[i])).unzip();
+        println!(
+            "  {name:6} n={:3}  Spearman {:.3}  MAE {:5.2}  QWK {:.3}  bias {:+.2}",
+            idx.len(),
+            spearman(&s, &g),
+            mae(&s, &g),
+            qwk(&s, &g),
+            bias(&s, &g)
+        );
+    };
+    println!("cross-validated, grouped by writer ({} answers):", rows.len());
+    for id in SELFCHECK_IDS {
+        report(id, &|i| rows[i].exercise == id);
+    }
+    for w in ["w1", "w2", "w3"] {
+        report(w, &|i| rows[i].writer == w);
+    }
+    report("all", &|_| true);
+
+    let (model, exemplars) = fit(&rows, &exercises);
+    let dir = root.join("content/scorer");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let write = |name: &str, json: String| std::fs::write(dir.join(name), json + "\n").map_err(|e| e.to_string());
+    write("model.json", serde_json::to_string(&model).map_err(|e| e.to_string())?)?;
+    for (id, list) in exemplars {
+        let file = Exemplars {
+            exercise: id.clone(),
+            exemplars: list,
+        };
+        write(
+            &format!("{id}.json"),
+            serde_json::to_string(&file).map_err(|e| e.to_string())?,
+        )?;
+    }
+    println!(
+        "wrote {} ({} splits) and the exemplars of {} self-checks",
+        dir.join("model.json").display(),
+        model.stumps.stumps.len(),
+        SELFCHECK_IDS.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! The learned self-check scorer (issue 20): judged by cross-validation
+//! grouped by writer on `tests/data/answers/` (each writer's answers scored
+//! by a model and exemplars fitted without any of them), the shipped files
+//! checked against a fresh fit, bad model files refused, and the invariants
+//! of a score on any input.
+
+use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::selfcheck::{parse, SelfCheck};
+use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
+use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_rows, Row};
+use loyalty_lab::scoring::learned::{Exemplars, Learned, Model};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Floors on the cross-validated figures, set just under those measured
+/// when the model was first fitted (Spearman 0.740, MAE 10.12, QWK 0.850
+/// over 20-point bands, bias +0.57): a change that makes the learned scorer
+/// worse on writers it never saw fails here. The issue's target is Spearman
+/// ≥ 0.88, MAE ≤ 10, QWK ≥ 0.85, |bias| ≤ 3.
+const CV_SPEARMAN_FLOOR: f64 = 0.72;
+const CV_MAE_CEILING: f64 = 10.7;
+const CV_QWK_FLOOR: f64 = 0.83;
+const CV_BIAS_LIMIT: f64 = 3.0;
+/// Per self-check, the weakest measured was 1-1 (Spearman 0.670, MAE 12.65).
+const CV_EXERCISE_SPEARMAN_FLOOR: f64 = 0.64;
+const CV_EXERCISE_MAE_CEILING: f64 = 13.5;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn exercises() -> &'static BTreeMap<String, SelfCheck> {
+    static ALL: OnceLock<BTreeMap<String, SelfCheck>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        SELFCHECK_IDS
+            .iter()
+            .map(|id| {
+                let text = std::fs::read_to_string(root().join(format!("content/selfchecks/{id}.json"))).unwrap();
+                (id.to_string(), parse(&text).unwrap())
+            })
+            .collect()
+    })
+}
+
+fn rows() -> &'static Vec<Row> {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(|| load_rows(&root().join("tests/data/answers")).expect("graded answers load"))
+}
+
+fn shipped() -> (Model, BTreeMap<String, Exemplars>) {
+    let read = |name: &str| std::fs::read_to_string(root().join("content/scorer").join(name)).unwrap();
+    let model = Model::parse(&read("model.json")).expect("shipped model parses");
+    let ex = SELFCHECK_IDS
+        .iter()
+        .map(|id| {
+            (
+                id.to_string(),
+                serde_json::from_str(&read(&format!("{id}.json"))).unwrap(),
+            )
+        })
+        .collect();
+    (model, ex)
+}
+
+#[test]
+fn cross_validated_by_writer() {
+    let rows = rows();
+    assert_eq!(rows.len(), 600);
+    let cv = cross_validate(rows, exercises());
+    let grades: Vec<f64> = rows.iter().map(|r| r.grade).collect();
+    let figures = |keep: &dyn Fn(&Row) -> bool| {
+        let (s, g): (Vec<f64>, Vec<f64>) = rows
+            .iter()
+            .zip(cv.iter().zip(&grades))
+            .filter(|(r, _)| keep(r))
+            .map(|(_, (s, g))| (*s, *g))
+            .unzip();
+        (spearman(&s, &g), mae(&s, &g), qwk(&s, &g), bias(&s, &g))
+    };
+    println!("learned scorer, cross-validated by writer:");
+    for id in SELFCHECK_IDS {
+        let (rho, m, k, b) = figures(&|r| r.exercise == id);
+        println!("  {id}: Spearman {rho:.3}  MAE {m:5.2}  QWK {k:.3}  bias {b:+.2}");
+        assert!(rho >= CV_EXERCISE_SPEARMAN_FLOOR, "{id}: Spearman {rho:.3}");
+        assert!(m <= CV_EXERCISE_MAE_CEILING, "{id}: MAE {m:.2}");
+    }
+    let (rho, m, k, b) = figures(&|_| true);
+    println!("  all: Spearman {rho:.3}  MAE {m:5.2}  QWK {k:.3}  bias {b:+.2}");
+    assert!(rho >= CV_SPEARMAN_FLOOR, "Spearman {rho:.3} < {CV_SPEARMAN_FLOOR}");
+    assert!(m <= CV_MAE_CEILING, "MAE {m:.2} > {CV_MAE_CEILING}");
+    assert!(k >= CV_QWK_FLOOR, "QWK {k:.3} < {CV_QWK_FLOOR}");
+    assert!(b.abs() <= CV_BIAS_LIMIT, "bias {b:+.2}");
+}
+
+#[test]
+fn shipped_files_are_a_fresh_fit() {
+    let (model, exemplars) = fit(rows(), exercises());
+    let (shipped_model, shipped_ex) = shipped();
+    assert!(
+        model == shipped_model,
+        "content/scorer/model.json is stale: run cargo run --release --example fit_scorer"
+    );
+    for (id, list) in exemplars {
+        assert_eq!(shipped_ex[&id].exercise, id);
+        assert!(shipped_ex[&id].exemplars == list, "content/scorer/{id}.json is stale");
+    }
+}
+
+#[test]
+fn bad_model_files_are_refused_with_a_reason() {
+    let good = std::fs::read_to_string(root().join("content/scorer/model.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    assert!(Model::parse("").is_err());
+    assert!(Model::parse("{\"features\": 3}").is_err());
+    let mut other = v.clone();
+    other["features"][0] = "something_else".into();
+    assert_eq!(
+        Model::parse(&other.to_string()).unwrap_err(),
+        "the model was fitted on other features"
+    );
+    v["stumps"]["stumps"][0][0] = 99.into();
+    assert_eq!(Model::parse(&v.to_string()).unwrap_err(), "split 0 is malformed");
+}
+
+#[test]
+fn the_learned_score_keeps_the_rubric_feedback_and_orders_kinds() {
+    let (model, ex) = shipped();
+    let e = &exercises()["3-1"];
+    let learned = Learned::new(&model, e, &ex["3-1"].exemplars);
+    let strong = learned.score(e, "经理不该当着客人的面批评服务员，应该先处理好客人的问题，事后私下和员工沟通，找出原因并改进流程。员工在客人面前被骂会失去尊严和积极性，客人看了也会尴尬，对餐厅印象变差。");
+    let off = learned.score(e, "今天天气很好，我想去公园散步。");
+    let empty = learned.score(e, "   ");
+    // Every idea stated: the rubric's 100 keeps it within RUBRIC_MARGIN.
+    assert!(strong.score >= 90, "{}", strong.score);
+    assert!(off.score <= 20, "{}", off.score);
+    assert_eq!(empty.score, 0);
+    assert_eq!(strong.ideas.len(), e.ideas.len());
+    assert!(strong.ideas.iter().any(|i| i.found));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_text_scores_in_range_and_the_same_twice(s in "\\PC{0,300}") {
+        static L: OnceLock<(Model, BTreeMap<String, Exemplars>)> = OnceLock::new();
+        let (model, ex) = L.get_or_init(shipped);
+        let e = &exercises()["5-1"];
+        let learned = Learned::new(model, e, &ex["5-1"].exemplars);
+        let a = learned.score(e, &s);
+        prop_assert!(a.score <= 100);
+        prop_assert_eq!(a, learned.score(e, &s));
+    }
+}
