@@ -19,8 +19,10 @@ export type { Page };
 /** The server under test: nginx on 127.0.0.1, port 8081 unless E2E_PORT says otherwise. */
 export const ORIGIN_HOST = `127.0.0.1:${process.env.E2E_PORT ?? '8081'}`;
 export const STORAGE_KEY = 'loyalty-lab';
-/** The progress schema the app writes (src/progress/record.rs SCHEMA). */
-export const SCHEMA = 4;
+/** The progress schema the app writes, read from src/progress/record.rs. */
+export const SCHEMA = Number(
+  /pub const SCHEMA: u32 = (\d+);/.exec(fs.readFileSync(path.join(__dirname, '..', 'src/progress/record.rs'), 'utf8'))![1],
+);
 export const BACKUP_PREFIX = 'loyalty-lab.backup.';
 
 type Problem = { kind: 'console' | 'pageerror' | 'foreign-request'; text: string };
