@@ -32,13 +32,13 @@ const ROUTES = [
   ['/gaps', 'gaps'],
   ['/value', 'value'],
   ['/staff-value', 'staff-value'],
-  ['/drill/', 'self-check'],
+  ['/drill/', 'drill'],
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';
 /** Bundles whose screens show lecture texts: must agree with
  * `Bundle::needs_lectures` in src/bundle.rs (tests/bundle.rs checks). */
-const WITH_LECTURES = ['map', 'class', 'self-check'];
+const WITH_LECTURES = ['map', 'class', 'self-check', 'drill'];
 
 /** The language the app will start in, as src/web/texts.rs `first_lang`
  * decides it (the address, else the saved choice, else Chinese), so its

@@ -1,6 +1,5 @@
 //! The progress record: round trips, migration from older schemas, drill
-//! results (schema 5), and every
-//! way saved or imported data can be unusable.
+//! results (schema 5), and every way saved or imported data can be unusable.
 
 use loyalty_lab::progress::drill::{DrillState, MAX_ANSWER};
 use loyalty_lab::progress::record::{

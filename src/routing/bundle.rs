@@ -28,12 +28,15 @@ pub enum Bundle {
     Gaps,
     Value,
     StaffValue,
-    /// Self-checks and practice drills (both content files scored locally).
+    /// Self-checks (scored by the rubric and the learned scorer).
     SelfCheck,
+    /// Practice drills (a bundle of their own: the self-check's learned
+    /// scorer is not needed there, nor the drills in a self-check).
+    Drill,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 13] = [
+    pub const ALL: [Bundle; 14] = [
         Bundle::Map,
         Bundle::Class,
         Bundle::Smith,
@@ -47,6 +50,7 @@ impl Bundle {
         Bundle::Value,
         Bundle::StaffValue,
         Bundle::SelfCheck,
+        Bundle::Drill,
     ];
 
     /// The bundle's file name stem, as `scripts/build-bundles` writes it and
@@ -66,6 +70,7 @@ impl Bundle {
             Bundle::Value => "value",
             Bundle::StaffValue => "staff-value",
             Bundle::SelfCheck => "self-check",
+            Bundle::Drill => "drill",
         }
     }
 
@@ -89,7 +94,8 @@ impl Bundle {
             Route::Gaps => Bundle::Gaps,
             Route::Value => Bundle::Value,
             Route::StaffValue => Bundle::StaffValue,
-            Route::SelfCheck { .. } | Route::Drill { .. } => Bundle::SelfCheck,
+            Route::SelfCheck { .. } => Bundle::SelfCheck,
+            Route::Drill { .. } => Bundle::Drill,
             Route::NotFound => return None,
         })
     }
@@ -97,7 +103,7 @@ impl Bundle {
     /// Whether the bundle's screens show lecture texts (so start-up loads
     /// the course file for it).
     pub fn needs_lectures(self) -> bool {
-        matches!(self, Bundle::Map | Bundle::Class | Bundle::SelfCheck)
+        matches!(self, Bundle::Map | Bundle::Class | Bundle::SelfCheck | Bundle::Drill)
     }
 
     /// Whether they show the lectures' whole texts. The others that need the

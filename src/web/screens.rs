@@ -70,6 +70,12 @@ pub fn staff_value(route: &Route) -> Option<Html> {
 pub fn self_check(route: &Route) -> Option<Html> {
     match route {
         Route::SelfCheck { id } => Some(html! { <SelfCheckPage id={id.clone()} /> }),
+        _ => None,
+    }
+}
+
+pub fn drill(route: &Route) -> Option<Html> {
+    match route {
         Route::Drill { id } => Some(html! { <DrillPage id={id.clone()} /> }),
         _ => None,
     }
@@ -90,6 +96,7 @@ pub fn all(route: &Route) -> Option<Html> {
         .or_else(|| value(route))
         .or_else(|| staff_value(route))
         .or_else(|| self_check(route))
+        .or_else(|| drill(route))
 }
 
 /// The screens function of a bundle (for tests: proves each bundle holds
@@ -109,5 +116,6 @@ pub fn of(bundle: Bundle) -> Screens {
         Bundle::Value => value,
         Bundle::StaffValue => staff_value,
         Bundle::SelfCheck => self_check,
+        Bundle::Drill => drill,
     }
 }
