@@ -10,26 +10,14 @@
 //! `tests/learned.rs` fails if the files differ from a fresh fit.
 
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
-use loyalty_lab::course::selfcheck::{parse, SelfCheck};
 use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
-use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_rows};
+use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_exercises, load_rows};
 use loyalty_lab::scoring::learned::Exemplars;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 fn main() -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let exercises: BTreeMap<String, SelfCheck> = SELFCHECK_IDS
-        .iter()
-        .map(|id| {
-            let path = root.join(format!("content/selfchecks/{id}.json"));
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok((
-                id.to_string(),
-                parse(&text).map_err(|e| format!("{}: {e}", path.display()))?,
-            ))
-        })
-        .collect::<Result<_, String>>()?;
+    let exercises = load_exercises(root)?;
     let rows = load_rows(&root.join("tests/data/answers"))?;
     let cv = cross_validate(&rows, &exercises);
     let grades: Vec<f64> = rows.iter().map(|r| r.grade).collect();

@@ -5,9 +5,9 @@
 //! of a score on any input.
 
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
-use loyalty_lab::course::selfcheck::{parse, SelfCheck};
+use loyalty_lab::course::selfcheck::SelfCheck;
 use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
-use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_rows, Row};
+use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_exercises, load_rows, Row};
 use loyalty_lab::scoring::learned::{Exemplars, Learned, Model};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -33,15 +33,7 @@ fn root() -> &'static Path {
 
 fn exercises() -> &'static BTreeMap<String, SelfCheck> {
     static ALL: OnceLock<BTreeMap<String, SelfCheck>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        SELFCHECK_IDS
-            .iter()
-            .map(|id| {
-                let text = std::fs::read_to_string(root().join(format!("content/selfchecks/{id}.json"))).unwrap();
-                (id.to_string(), parse(&text).unwrap())
-            })
-            .collect()
-    })
+    ALL.get_or_init(|| load_exercises(root()).expect("self-checks load"))
 }
 
 fn rows() -> &'static Vec<Row> {

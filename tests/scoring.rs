@@ -6,7 +6,7 @@
 use loyalty_lab::course::lectures::SELFCHECK_IDS;
 use loyalty_lab::course::phrasing::{check_phrasing, PatternError};
 use loyalty_lab::course::selfcheck::{parse, SelfCheck};
-use loyalty_lab::scoring::agreement::{band, qwk, ranks, spearman};
+use loyalty_lab::scoring::agreement::{band, bias, mae, qwk, ranks, spearman};
 use loyalty_lab::scoring::*;
 use loyalty_lab::support::normalize::normalize;
 use proptest::prelude::*;
@@ -206,10 +206,7 @@ fn held_out() -> Vec<(String, String, f64, f64)> {
 fn agreement(rows: &[&(String, String, f64, f64)]) -> (f64, f64, f64, f64) {
     let g: Vec<f64> = rows.iter().map(|r| r.2).collect();
     let s: Vec<f64> = rows.iter().map(|r| r.3).collect();
-    let n = g.len() as f64;
-    let mae = g.iter().zip(&s).map(|(a, b)| (a - b).abs()).sum::<f64>() / n;
-    let bias = g.iter().zip(&s).map(|(a, b)| b - a).sum::<f64>() / n;
-    (spearman(&g, &s), mae, qwk(&g, &s), bias)
+    (spearman(&g, &s), mae(&s, &g), qwk(&g, &s), bias(&s, &g))
 }
 
 #[test]

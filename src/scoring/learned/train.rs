@@ -95,6 +95,20 @@ pub fn cross_validate(rows: &[Row], exercises: &BTreeMap<String, SelfCheck>) -> 
     out
 }
 
+/// Every self-check of the build, read and parsed from `root`'s
+/// `content/selfchecks/` (what the fit and its tests score against).
+pub fn load_exercises(root: &std::path::Path) -> Result<BTreeMap<String, SelfCheck>, String> {
+    crate::course::lectures::SELFCHECK_IDS
+        .iter()
+        .map(|id| {
+            let path = root.join(format!("content/selfchecks/{id}.json"));
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let sc = crate::course::selfcheck::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((id.to_string(), sc))
+        })
+        .collect()
+}
+
 /// The graded answers of `dir` (`tests/data/answers/`): every `w*.jsonl`
 /// (`id`, `exercise`, `writer`, `answer`) with the mean of its grades in the
 /// `grades-*.jsonl` files. An answer with no grade is an error.
