@@ -111,8 +111,8 @@ for (const kind of WITH_LECTURES.includes(name) ? ['ui', 'lectures'] : ['ui']) {
 const [hashPath, hashQuery] = location.hash.replace(/^#/, '').split('?');
 const selfCheck = /^\/self-check\/([a-z0-9-]+)\/?$/.exec(hashPath);
 const scenario = hashPath === '/emotion-line' && new URLSearchParams(hashQuery || '').get('scenario');
-const learned = selfCheck ? ['scorer/model.json', `scorer/${selfCheck[1]}.json`] : [];
-for (const url of [selfCheck && `selfchecks/${selfCheck[1]}.json`, ...learned, scenario && `scenarios/${scenario}.json`]) {
+// (The learned scorer's files wait until the answer box is used.)
+for (const url of [selfCheck && `selfchecks/${selfCheck[1]}.json`, scenario && `scenarios/${scenario}.json`]) {
   if (ON_DEMAND.includes(url)) early(url); // an address naming no file gets not-found, not a 404
 }
 try {

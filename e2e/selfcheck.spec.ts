@@ -146,10 +146,17 @@ test('@phone a self-check fits a 360 px screen', async ({ page }) => {
 const OWN_WORDS = 'A boss who tells off a server where customers can see it hurts two people at once: the worker loses face and the customers lose their appetite. Deal with the table first, then have a quiet word with the employee later and look at why it happened.';
 
 test('the learned model scores the answer and the screen says how', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/scorer/')) asked.push(r.url()); });
   await gotoApp(page, '#/self-check/3-1?lang=en');
   const note = page.getByTestId('selfcheck-scorer');
+  // The first visit does not download the model: only using the answer box does.
+  await expect(note).toHaveAttribute('data-scorer', 'idle');
+  expect(asked).toEqual([]);
+  await page.getByTestId('selfcheck-answer').focus();
   await expect(note).toHaveAttribute('data-scorer', 'learned');
   await expect(note).toContainText('model trained on 120 graded answers');
+  expect(asked.length).toBe(2);
   await answer(page, OWN_WORDS);
   const learned = await score(page);
   await page.getByTestId('selfcheck-again').click();
@@ -157,6 +164,35 @@ test('the learned model scores the answer and the screen says how', async ({ pag
   expect(await score(page)).toBeLessThanOrEqual(20);
   expect(learned).toBeGreaterThanOrEqual(55);
   await axeCheck(page, 'self-check with the scorer note');
+});
+
+test('an answer sent while the model loads waits for it, then gets its score', async ({ page }) => {
+  await gotoApp(page, '#/self-check/3-1?lang=en');
+  await answer(page, OWN_WORDS);
+  const learned = await score(page);
+  await page.getByTestId('selfcheck-again').click();
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/scorer/model.json', async (route) => { await held; await route.continue(); });
+  await page.reload();
+  await page.getByTestId('selfcheck-answer').fill(OWN_WORDS);
+  await page.getByTestId('selfcheck-submit').click();
+  await expect(page.getByTestId('selfcheck-submit')).toHaveText('Scoring…');
+  await expect(page.getByTestId('selfcheck-scorer')).toHaveAttribute('data-scorer', 'loading');
+  release();
+  await expect(page.getByTestId('selfcheck-feedback')).toBeVisible();
+  expect(await score(page)).toBe(learned);
+  await expect(page.getByTestId('selfcheck-record')).toContainText('2');
+});
+
+test('a model that never arrives: the rubric scores the answer after a wait', async ({ page }) => {
+  await gotoApp(page, '#/self-check/3-1?lang=en');
+  await page.route('**/scorer/model.json', () => {}); // never answered
+  await page.getByTestId('selfcheck-answer').fill(OWN_WORDS);
+  await page.getByTestId('selfcheck-submit').click();
+  await expect(page.getByTestId('selfcheck-submit')).toHaveText('Scoring…');
+  await expect(page.getByTestId('selfcheck-feedback')).toBeVisible({ timeout: 10_000 });
+  expect((await savedRecord(page)).exercises['3-1'].attempts).toBe(1);
 });
 
 test.describe('without the learned model', () => {

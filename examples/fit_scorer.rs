@@ -1,6 +1,6 @@
 //! Fits the learned self-check scorer on the graded answers of
 //! `tests/data/answers/` and writes what the app reads:
-//! `content/scorer/model.json` (the boosted stumps) and
+//! `content/scorer/model.json` (the boosted trees) and
 //! `content/scorer/<id>.json` (each self-check's exemplars). Prints the
 //! cross-validated agreement (grouped by writer) first: the figure to trust.
 //!
@@ -37,7 +37,8 @@ fn main() -> Result<(), String> {
     for id in SELFCHECK_IDS {
         report(id, &|i| rows[i].exercise == id);
     }
-    for w in ["w1", "w2", "w3"] {
+    let writers: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.writer.as_str()).collect();
+    for w in writers {
         report(w, &|i| rows[i].writer == w);
     }
     report("all", &|_| true);
@@ -58,9 +59,9 @@ fn main() -> Result<(), String> {
         )?;
     }
     println!(
-        "wrote {} ({} splits) and the exemplars of {} self-checks",
+        "wrote {} ({} trees) and the exemplars of {} self-checks",
         dir.join("model.json").display(),
-        model.stumps.stumps.len(),
+        model.trees.trees.len(),
         SELFCHECK_IDS.len()
     );
     Ok(())

@@ -79,6 +79,14 @@ fn take_early(url: &str) -> Option<js_sys::Promise> {
 /// Fetches `url` and reads it with `parse` whenever `url` changes.
 #[hook]
 pub fn use_content<T: 'static>(url: String, parse: fn(&str) -> Result<T, String>) -> Load<T> {
+    use_content_when(Some(url), parse)
+}
+
+/// As [`use_content`], but fetches nothing while `url` is `None` (the
+/// result stays [`Load::Loading`]): for a file needed only once the user
+/// does something, so it does not weigh on the first visit.
+#[hook]
+pub fn use_content_when<T: 'static>(url: Option<String>, parse: fn(&str) -> Result<T, String>) -> Load<T> {
     let state = use_state(|| Load::Loading);
     {
         let state = state.clone();
@@ -86,7 +94,7 @@ pub fn use_content<T: 'static>(url: String, parse: fn(&str) -> Result<T, String>
             if !matches!(*state, Load::Loading) {
                 state.set(Load::Loading);
             }
-            let url = url.clone();
+            let Some(url) = url.clone() else { return };
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(match fetch_text(&url).await.and_then(|t| parse(&t)) {
                     Ok(v) => Load::Ready(Rc::new(v)),

@@ -3,7 +3,7 @@
 //! nearest-neighbour features: the similarity-weighted mean grade of the
 //! [`K`] most similar graded answers, and how similar the nearest one is.
 
-use super::text::{counts, tokens, Vector};
+use super::text::{counts, Vector};
 use super::Exemplar;
 use crate::course::selfcheck::SelfCheck;
 use crate::scoring::copying::copied;
@@ -25,17 +25,48 @@ pub const NAMES: [&str; 13] = [
     "model_answer",
     "negated_ideas",
     "copied_share",
-    "negation",
+    "dismissal",
     "neighbours",
     "nearest",
     "neighbours_x_nearest",
 ];
 
-/// Words that deny or refuse (in the normal form: "don't" reads "do not").
-const NEGATIONS: [&str; 15] = [
-    "不", "没", "别", "无需", "无须", "何必", "不必", "不用", "not", "no", "never", "nothing", "neither", "nor",
-    "without",
+/// Phrases that wave the case's problem away or agree with the mistake
+/// ("nothing wrong", "没必要"): a reasoned answer may still come to the
+/// wrong side, and graders mark it down for that.
+const DISMISSALS: [&str; 26] = [
+    "没问题",
+    "没什么问题",
+    "没啥",
+    "没必要",
+    "没用",
+    "不需要",
+    "不用",
+    "不认为",
+    "两全其美",
+    "无可厚非",
+    "没错",
+    "不是问题",
+    "nothing wrong",
+    "no problem",
+    "not needed",
+    "do not think",
+    "do not buy",
+    "does not matter",
+    "no need",
+    "is fine",
+    "nothing really",
+    "their responsibility",
+    "fair enough",
+    "makes sense",
+    "pointless",
+    "waste",
 ];
+
+/// How much of normalised `norm` waves the problem away (0–1).
+pub fn dismissal(norm: &str) -> f64 {
+    (DISMISSALS.iter().map(|d| norm.matches(d).count()).sum::<usize>() as f64 / 3.0).min(1.0)
+}
 
 /// A self-check's graded exemplars, prepared for comparison (tf-idf over
 /// the exemplars), with its case, question and model answer.
@@ -114,13 +145,6 @@ pub fn features(exercise: &SelfCheck, answer: &str, scored: &Scored, bank: &Bank
     let negated = scored.flags.iter().filter(|f| matches!(f, Flag::Negated(_))).count() as f64;
     let sources: Vec<&str> = bank.sources.iter().map(String::as_str).collect();
     let (copied_share, _) = copied(&norm, &sources);
-    let toks = tokens(&norm);
-    let denials = toks.iter().filter(|t| NEGATIONS.contains(&t.as_str())).count()
-        + NEGATIONS
-            .iter()
-            .filter(|n| n.chars().count() > 1 && !n.is_ascii())
-            .map(|n| norm.matches(n).count())
-            .sum::<usize>();
     vec![
         f64::from(scored.score) / 100.0,
         found,
@@ -131,7 +155,7 @@ pub fn features(exercise: &SelfCheck, answer: &str, scored: &Scored, bank: &Bank
         plain.cosine(&bank.model[0]).max(plain.cosine(&bank.model[1])),
         negated.min(2.0) / 2.0,
         copied_share,
-        (denials as f64 / (chars / 40.0).max(1.0)).min(1.0),
+        dismissal(&norm),
         near,
         nearest,
         near * nearest,

@@ -6,31 +6,32 @@
 //! similarity to the graded exemplars of the same self-check (a
 //! similarity-weighted mean of the nearest ones' grades), to the model
 //! answer and to the case (on-topic-ness), how much is copied back, length,
-//! negation, the keyword-list flag — combined by boosted decision stumps
-//! ([`stumps`]) fitted natively (`cargo run --release --example
-//! fit_scorer`). The stumps ship as `content/scorer/model.json`, the
+//! dismissal, the keyword-list flag — combined by
+//! gradient-boosted trees ([`trees`]) fitted natively (`cargo run --release
+//! --example fit_scorer`). The trees ship as `content/scorer/model.json`, the
 //! exemplars as `content/scorer/<id>.json`; the app reads both, no server.
 //! `tests/learned.rs` measures it by cross-validation grouped by writer.
 //!
 //! Pure module: no yew, no web-sys; never panics; same input, same score.
 
 pub mod features;
-pub mod stumps;
 pub mod text;
 pub mod train;
+pub mod trees;
 
 use super::{score, Scored};
 use crate::course::selfcheck::SelfCheck;
 use features::{features, Bank};
 use serde::{Deserialize, Serialize};
-use stumps::Stumps;
+use trees::Trees;
 
-/// The score never falls more than this below the rubric's own: an answer
-/// that states every idea the right way round keeps at least 90, whatever
-/// its length or wording next to the exemplars. The rubric errs by missing
-/// ideas, rarely by finding ones that are not there; the model makes up
-/// for what it misses. (Cross-validated, this costs 0.06 points of MAE.)
-pub const RUBRIC_MARGIN: f64 = 10.0;
+/// Unless the answer waves the problem away or the rubric found an idea
+/// denied, the score never falls more than this below the rubric's own:
+/// an answer stating every idea keeps at least 75 however short or
+/// textbook-like its wording (the graded answers hold few such, so the
+/// model alone would not know them). Cross-validated, it costs about 0.01
+/// of Spearman.
+pub const RUBRIC_MARGIN: f64 = 25.0;
 
 /// One graded answer the model compares a new one with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,7 +56,7 @@ pub struct Exemplars {
 pub struct Model {
     /// The feature names, in order: a file made for other features is refused.
     pub features: Vec<String>,
-    pub stumps: Stumps,
+    pub trees: Trees,
 }
 
 impl Model {
@@ -65,7 +66,7 @@ impl Model {
         if m.features != features::NAMES {
             return Err("the model was fitted on other features".into());
         }
-        if let Some(bad) = m.stumps.problem(features::NAMES.len()) {
+        if let Some(bad) = m.trees.problem(features::NAMES.len()) {
             return Err(bad);
         }
         Ok(m)
@@ -100,7 +101,13 @@ impl<'a> Learned<'a> {
             return 0;
         }
         let x = features(exercise, answer, scored, &self.bank, None);
-        let floor = f64::from(scored.score) - RUBRIC_MARGIN;
-        self.model.stumps.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
+        let denied = scored.flags.iter().any(|f| matches!(f, super::Flag::Negated(_)))
+            || features::dismissal(&crate::support::normalize::normalize(answer)) > 0.0;
+        let floor = if denied {
+            0.0
+        } else {
+            f64::from(scored.score) - RUBRIC_MARGIN
+        };
+        self.model.trees.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
     }
 }

@@ -4,7 +4,7 @@
 //! exemplars too), so no answer is scored by a model that saw its writer.
 
 use super::features::{features, Bank};
-use super::stumps::{Stumps, FIT};
+use super::trees::{Trees, FIT};
 use super::{features as names, Exemplar, Learned, Model};
 use crate::course::selfcheck::SelfCheck;
 use crate::scoring::{score, Scored};
@@ -64,7 +64,7 @@ fn fit_scored(
     let y: Vec<f64> = rows.iter().map(|r| r.grade).collect();
     let model = Model {
         features: names::NAMES.iter().map(|n| n.to_string()).collect(),
-        stumps: Stumps::fit(&x, &y, FIT),
+        trees: Trees::fit(&x, &y, FIT),
     };
     (model, exemplars)
 }

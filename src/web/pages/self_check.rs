@@ -3,15 +3,17 @@
 //! rubric, the model answer and "try again"; a structured follow-up where the
 //! exercise has one. The draft survives closing the page; attempts and the
 //! best score go to progress. Exercises are loaded from `content/selfchecks/`,
-//! the learned scorer's model and exemplars from `content/scorer/` (while
-//! they load, or if they cannot, the rubric scores alone, and says so).
+//! the learned scorer's model and exemplars from `content/scorer/` once the
+//! trainee starts on an answer (not on the first visit: they would weigh on
+//! it). An answer sent while they load is scored as soon as they are in;
+//! if they cannot load, the rubric scores alone, and the screen says so.
 
 use crate::course::selfcheck::{self, Followup, FollowupKind, SelfCheck};
 use crate::scoring::learned::{Exemplars, Learned, Model};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
 use crate::support::format::trim;
 use crate::support::i18n::{tr, trf, Lang};
-use crate::web::fetch::{parse_checked, use_content, Load};
+use crate::web::fetch::{parse_checked, use_content, use_content_when, Load};
 use crate::web::state::{Action, AppCtx};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,8 +56,18 @@ pub fn SelfCheckPage(p: &Props) -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = ctx.lang();
     let loaded = use_content(format!("selfchecks/{}.json", p.id), parse_exercise);
-    let model = use_content("scorer/model.json".to_owned(), parse_model);
-    let exemplars = use_content(format!("scorer/{}.json", p.id), parse_exemplars);
+    // The scorer's files are fetched once the answer box is first used.
+    let wanted = use_state(|| false);
+    let want = {
+        let wanted = wanted.clone();
+        Callback::from(move |()| {
+            if !*wanted {
+                wanted.set(true);
+            }
+        })
+    };
+    let model = use_content_when(wanted.then(|| "scorer/model.json".to_owned()), parse_model);
+    let exemplars = use_content_when(wanted.then(|| format!("scorer/{}.json", p.id)), parse_exemplars);
     let scorer = match (model, exemplars) {
         (Load::Ready(m), Load::Ready(e)) if e.exercise == *p.id => {
             Load::Ready(Rc::new(Scorer { model: m, exemplars: e }))
@@ -69,7 +81,7 @@ pub fn SelfCheckPage(p: &Props) -> Html {
         Load::Failed(why) => html! {
             <p class="message error" role="alert">{ trf(lang, "selfcheck.load_failed", &[("why", &why)]) }</p>
         },
-        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {scorer} {lang} /> },
+        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {scorer} wanted={*wanted} {want} {lang} /> },
     }
 }
 
@@ -77,8 +89,16 @@ pub fn SelfCheckPage(p: &Props) -> Html {
 struct ExerciseProps {
     sc: SelfCheck,
     scorer: Load<Scorer>,
+    /// Whether the scorer's files have been asked for.
+    wanted: bool,
+    /// Asks for them.
+    want: Callback<()>,
     lang: Lang,
 }
+
+/// How long an answer waits for the scorer's files before the rubric
+/// scores it alone (a stalled connection never leaves it unscored).
+const WAIT_MS: u32 = 5_000;
 
 #[function_component]
 fn Exercise(p: &ExerciseProps) -> Html {
@@ -92,11 +112,27 @@ fn Exercise(p: &ExerciseProps) -> Html {
             .unwrap_or_default()
     });
     let result = use_state(|| None::<Scored>);
+    // An answer sent while the scorer's files load waits for them.
+    let pending = use_state(|| false);
     let record = ctx.progress.exercises.get(&sc.id).cloned();
+    // A saved draft is likely to be sent soon: fetch the scorer now.
+    {
+        let (want, draft) = (p.want.clone(), !text.is_empty());
+        use_effect_with((), move |_| {
+            if draft {
+                want.emit(());
+            }
+        });
+    }
+    let on_focus = {
+        let want = p.want.clone();
+        Callback::from(move |_: FocusEvent| want.emit(()))
+    };
 
     let on_input = {
-        let (text, id) = (text.clone(), id.clone());
+        let (text, id, want) = (text.clone(), id.clone(), p.want.clone());
         Callback::from(move |e: InputEvent| {
+            want.emit(());
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let value = area.value();
             // Keep the draft, so closing the page loses nothing.
@@ -106,14 +142,12 @@ fn Exercise(p: &ExerciseProps) -> Html {
             text.set(value);
         })
     };
-    let submit = {
+    // Scores the answer: with the model when `learned` and it is in.
+    let score_now = {
         let (text, result, ctx, sc, scorer) = (text.clone(), result.clone(), ctx.clone(), sc.clone(), p.scorer.clone());
-        Callback::from(move |_: ()| {
-            if text.trim().is_empty() {
-                return;
-            }
+        Callback::from(move |learned: bool| {
             let scored = match &scorer {
-                Load::Ready(l) => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),
+                Load::Ready(l) if learned => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),
                 _ => scoring::score(&sc, &text),
             };
             // Missed = not found (credit below scoring::FOUND_AT): the ideas
@@ -123,6 +157,49 @@ fn Exercise(p: &ExerciseProps) -> Html {
             result.set(Some(scored));
         })
     };
+    let submit = {
+        let (text, pending, score_now, loading, want) = (
+            text.clone(),
+            pending.clone(),
+            score_now.clone(),
+            matches!(p.scorer, Load::Loading),
+            p.want.clone(),
+        );
+        Callback::from(move |_: ()| {
+            if text.trim().is_empty() || *pending {
+                return;
+            }
+            if loading {
+                want.emit(());
+                pending.set(true);
+            } else {
+                score_now.emit(true);
+            }
+        })
+    };
+    // The files came in (or failed): score the waiting answer.
+    {
+        let (pending, score_now) = (pending.clone(), score_now.clone());
+        use_effect_with(matches!(p.scorer, Load::Loading), move |loading| {
+            if !*loading && *pending {
+                pending.set(false);
+                score_now.emit(true);
+            }
+        });
+    }
+    // They are slow: the rubric scores it alone.
+    {
+        let (pending, score_now) = (pending.clone(), score_now.clone());
+        use_effect_with(*pending, move |waiting| {
+            let timer = waiting.then(|| {
+                gloo::timers::callback::Timeout::new(WAIT_MS, move || {
+                    pending.set(false);
+                    score_now.emit(false);
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let on_submit = {
         let submit = submit.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -156,13 +233,14 @@ fn Exercise(p: &ExerciseProps) -> Html {
             </section>
             <form class="answer" onsubmit={on_submit}>
                 <label for="answer" class="question"><strong>{ sc.question.get(lang) }</strong></label>
-                <textarea id="answer" rows="9" value={(*text).clone()} oninput={on_input} onkeydown={on_keydown}
+                <textarea id="answer" rows="9" value={(*text).clone()} oninput={on_input} onfocus={on_focus} onkeydown={on_keydown}
                     aria-describedby="answer-help" data-testid="selfcheck-answer" maxlength={scoring::MAX_CHARS.to_string()} />
                 <p id="answer-help" class="help">{ tr(lang, "selfcheck.help") }</p>
-                { scorer_note(lang, &p.scorer) }
+                { scorer_note(lang, &p.scorer, p.wanted) }
                 <div class="toolbar">
-                    <button type="submit" class="button primary" disabled={text.trim().is_empty()} data-testid="selfcheck-submit">
-                        { tr(lang, "selfcheck.submit") }
+                    <button type="submit" class="button primary" disabled={text.trim().is_empty() || *pending}
+                        aria-busy={pending.to_string()} data-testid="selfcheck-submit">
+                        { tr(lang, if *pending { "selfcheck.scoring" } else { "selfcheck.submit" }) }
                     </button>
                     if let Some(r) = &record {
                         <span data-testid="selfcheck-record">{ trf(lang, "selfcheck.record", &[("n", &r.attempts.to_string()), ("best", &r.best.to_string())]) }</span>
@@ -183,10 +261,11 @@ fn Exercise(p: &ExerciseProps) -> Html {
     }
 }
 
-/// How the score is made: the rubric with the fitted model, or (while the
-/// model loads, or if it cannot) the rubric alone.
-fn scorer_note(lang: Lang, scorer: &Load<Scorer>) -> Html {
+/// How the score is made: the rubric with the fitted model (loaded once
+/// the answer box is used), or, if the model cannot load, the rubric alone.
+fn scorer_note(lang: Lang, scorer: &Load<Scorer>, wanted: bool) -> Html {
     let (state, text) = match scorer {
+        Load::Loading if !wanted => ("idle", tr(lang, "selfcheck.scorer_idle")),
         Load::Ready(s) => (
             "learned",
             trf(
