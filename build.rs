@@ -1,5 +1,6 @@
 //! Lists the content files that are loaded on demand (role-play scenarios,
-//! self-checks, drills), so adding one is adding a JSON file: no Rust change. The
+//! self-checks, drills), so adding one is adding a JSON file: no Rust change.
+//! (A self-check or drill file names its lecture; the lecture lists it.) The
 //! files themselves are copied next to the app by Trunk (`index.html`) and
 //! fetched when their screen opens; native tests read them from disk.
 
@@ -72,6 +73,24 @@ fn main() {
         "pub const DRILLS: [(&str, u8, &str, &str); {}] = {:?};",
         drills.len(),
         drills
+    );
+    // Each self-check's lecture, so the lecture lists a new file with no
+    // other change (the file names its lecture).
+    let selfchecks: Vec<(String, u64)> = ids("content/selfchecks")
+        .into_iter()
+        .map(|id| {
+            let text = std::fs::read_to_string(format!("content/selfchecks/{id}.json")).unwrap_or_default();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let lecture = json["lecture"].as_u64().unwrap_or(0);
+            (id, lecture)
+        })
+        .collect();
+    let _ = writeln!(out, "/// Each self-check's id and lecture, as in its file.");
+    let _ = writeln!(
+        out,
+        "pub const SELFCHECKS: [(&str, u8); {}] = {:?};",
+        selfchecks.len(),
+        selfchecks
     );
     let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content_index.rs");
     std::fs::write(path, out).expect("OUT_DIR is writable");

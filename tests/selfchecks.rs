@@ -28,10 +28,8 @@ fn every_shipped_file_is_valid() {
 }
 
 #[test]
-fn the_files_are_the_courses_five_exercises() {
-    let mut known = KNOWN_EXERCISES.to_vec();
-    known.sort();
-    assert_eq!(SELFCHECK_IDS.to_vec(), known);
+fn every_file_is_listed_under_its_lecture() {
+    assert_eq!(KNOWN_EXERCISES, SELFCHECK_IDS, "the course's self-checks are its files");
     for sc in shipped() {
         let lecture = course().lecture(sc.lecture).expect("lecture exists");
         assert!(
@@ -40,6 +38,7 @@ fn the_files_are_the_courses_five_exercises() {
             sc.id,
             sc.lecture
         );
+        assert!(lecture.built_exercises().any(|e| e == sc.id));
     }
 }
 
@@ -66,7 +65,7 @@ fn validation_catches_broken_content() {
         "not in normal form",
         "clause separator",
         "appears twice",
-        "lecture 7",
+        "lecture: 7 but",
         "model answer: empty zh",
         "out of range",
         "holds self-check",
@@ -82,10 +81,17 @@ fn validation_catches_broken_content() {
     sc.ideas[0].weight = 100 - sc.ideas[1].weight - sc.ideas[2].weight;
     assert!(validate(&sc).iter().any(|e| e.contains("4–6 ideas")));
 
+    // A new id is fine (a file dropped into content/selfchecks/ joins the
+    // course); one that cannot be an address, or a lecture that does not
+    // exist, is not.
     let mut sc = good.clone();
     sc.id = "9-9".into();
+    assert_eq!(validate(&sc), Vec::<String>::new());
+    sc.id = "Nine Nine".into();
+    sc.lecture = 13;
     let errors = validate(&sc);
-    assert!(errors.iter().any(|e| e.contains("unknown exercise")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("id: use")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("13 is not a lecture")), "{errors:#?}");
 
     let mut sc = parse(&read("7-1")).unwrap();
     let f = sc.followup.as_mut().unwrap();

@@ -26,8 +26,10 @@ pub const KNOWN_MODELS: [&str; 10] = [
     "value",
     "staff-value",
 ];
-/// Every self-check the course holds (`#/self-check/<id>`).
-pub const KNOWN_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
+/// Every self-check the course holds (`#/self-check/<id>`): every file of
+/// `content/selfchecks/` (listed by build.rs), so a self-check joins the
+/// course by adding its file, with no Rust change.
+pub const KNOWN_EXERCISES: [&str; SELFCHECK_IDS.len()] = SELFCHECK_IDS;
 /// Models and self-checks that have a screen in this build. Only these are
 /// linked or counted anywhere: nothing unbuilt is advertised. A screen joins
 /// by adding its id here and its route in `routing/route.rs`.
@@ -43,7 +45,8 @@ pub const BUILT_MODELS: [&str; 10] = [
     "staff-value",
     "value",
 ];
-pub const BUILT_EXERCISES: [&str; 5] = ["1-1", "3-1", "5-1", "6-1", "7-1"];
+/// Every self-check has its screen (one screen reads them all).
+pub const BUILT_EXERCISES: [&str; SELFCHECK_IDS.len()] = SELFCHECK_IDS;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,12 +103,16 @@ impl Lecture {
             .filter(|m| BUILT_MODELS.contains(m))
     }
 
-    /// The lecture's self-checks that have a screen in this build.
+    /// The lecture's self-checks: those the course file lists here, then
+    /// any other file that names this lecture (a file dropped into
+    /// `content/selfchecks/`).
     pub fn built_exercises(&self) -> impl Iterator<Item = &str> {
-        self.exercises
+        let listed = self.exercises.iter().map(String::as_str).filter(|e| BUILT_EXERCISES.contains(e));
+        let named = SELFCHECKS
             .iter()
-            .map(String::as_str)
-            .filter(|e| BUILT_EXERCISES.contains(e))
+            .filter(|(id, n)| *n == self.n && !self.exercises.iter().any(|e| e == id))
+            .map(|(id, _)| *id);
+        listed.chain(named)
     }
 
     /// The lecture's drills (every file in `content/drills/` names its
@@ -259,11 +266,6 @@ pub fn validate(course: &Course) -> Vec<String> {
             }
         }
     }
-    for e in KNOWN_EXERCISES {
-        if !seen_exercises.contains(e) {
-            errors.push(format!("self-check {e} belongs to no lecture"));
-        }
-    }
     for m in KNOWN_MODELS {
         if !course.lectures.iter().any(|l| l.models.iter().any(|x| x == m)) {
             errors.push(format!("model {m} belongs to no lecture"));
@@ -282,5 +284,6 @@ pub fn drill_title(id: &str, lang: Lang) -> &str {
 
 // `SCENARIO_IDS`, `SELFCHECK_IDS` and `DRILL_IDS`: the on-demand content
 // files, listed by build.rs from `content/scenarios/`, `content/selfchecks/`
-// and `content/drills/`; `SCENARIO_TITLES` and `DRILLS`: what the lists show.
+// and `content/drills/`; `SCENARIO_TITLES`, `DRILLS` and `SELFCHECKS`: what
+// the lists show.
 include!(concat!(env!("OUT_DIR"), "/content_index.rs"));

@@ -20,7 +20,7 @@
 //! Pure module: no yew, no web-sys. Bad files are a [`ParseError`] or a list
 //! of problems, never a panic.
 
-use crate::course::lectures::{course, KNOWN_EXERCISES};
+use crate::course::lectures::{course, LECTURES};
 use crate::support::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -128,25 +128,34 @@ pub const IDEAS: std::ops::RangeInclusive<usize> = 4..=6;
 /// Phrasings each idea needs at least, in each language.
 pub const MIN_PHRASINGS: usize = 2;
 
+/// Whether `id` can name a self-check (and its address): 1–40 of `a-z`,
+/// `0-9`, `-`.
+pub fn is_id(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Every problem found in one self-check; empty means valid. Checks: the id
-/// is a known exercise and its lecture is the one the course file lists it
-/// under; every text is non-empty (and trimmed) in zh and en; 4–6 ideas with
+/// is an address-safe name, the lecture exists and is the one the course
+/// file lists the exercise under, if it does; every text is non-empty (and trimmed) in zh and en; 4–6 ideas with
 /// unique kebab-case ids, positive weights summing to 100, and at least two
 /// valid phrasing patterns per language; a follow-up, if any, has at least
 /// two options and a valid answer.
 pub fn validate(sc: &SelfCheck) -> Vec<String> {
     let mut errors = Vec::new();
     let at = format!("self-check {:?}", sc.id);
-    if !KNOWN_EXERCISES.contains(&sc.id.as_str()) {
-        errors.push(format!("{at}: unknown exercise id"));
+    if !is_id(&sc.id) {
+        errors.push(format!("{at} id: use 1–40 lower-case letters, digits and hyphens"));
     }
-    match course().lectures.iter().find(|l| l.exercises.contains(&sc.id)) {
-        Some(l) if l.n != sc.lecture => errors.push(format!(
-            "{at}: lecture {} but the course lists it under lecture {}",
-            sc.lecture, l.n
-        )),
-        Some(_) => {}
-        None => errors.push(format!("{at}: no lecture lists this exercise")),
+    if !(1..=LECTURES).contains(&sc.lecture) {
+        errors.push(format!("{at} lecture: {} is not a lecture (1–{LECTURES})", sc.lecture));
+    }
+    if let Some(l) = course().lectures.iter().find(|l| l.exercises.contains(&sc.id)) {
+        if l.n != sc.lecture {
+            errors.push(format!(
+                "{at} lecture: {} but the course lists it under lecture {}",
+                sc.lecture, l.n
+            ));
+        }
     }
     let mut text = |what: &str, t: &Text| {
         for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
