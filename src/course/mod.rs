@@ -5,6 +5,7 @@
 
 pub mod drill;
 pub mod lectures;
+pub mod own;
 pub mod phrasing;
 pub mod scenario;
 pub mod selfcheck;

@@ -33,8 +33,8 @@
 //! Pure module: no yew, no web-sys. Bad content is an error, never a panic.
 
 use crate::models::emotion_line::{check_severity, ParamError, Session, Tag};
-use crate::support::i18n::Text;
-use serde::Deserialize;
+use crate::support::i18n::{Lang, Text};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -44,7 +44,7 @@ pub const MAX_REPLIES: usize = 4;
 /// Longest a single reply may take, in minutes.
 pub const MAX_MINUTES: u32 = 240;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
@@ -61,7 +61,7 @@ pub struct Scenario {
     pub nodes: BTreeMap<String, Node>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// What the customer says now.
@@ -69,7 +69,7 @@ pub struct Node {
     pub replies: Vec<Reply>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
     /// The clerk's words.
@@ -96,13 +96,18 @@ pub fn is_kebab(id: &str) -> bool {
 
 /// Everything wrong with a scenario, as readable messages (empty: valid).
 pub fn validate(s: &Scenario) -> Vec<String> {
+    validate_in(s, &Lang::ALL)
+}
+
+/// [`validate`] for a scenario written in `langs` only (a trainer's own
+/// may be in one language): texts must be there in each of them.
+pub fn validate_in(s: &Scenario, langs: &[Lang]) -> Vec<String> {
     let mut errors = Vec::new();
     let mut text = |what: &str, t: &Text| {
-        if t.zh.trim().is_empty() {
-            errors.push(format!("{what}: empty zh"));
-        }
-        if t.en.trim().is_empty() {
-            errors.push(format!("{what}: empty en"));
+        for lang in langs {
+            if t.get_exact(*lang).trim().is_empty() {
+                errors.push(format!("{what}: empty {}", lang.code()));
+            }
         }
     };
     text("title", &s.title);

@@ -21,7 +21,7 @@
 //! of problems, never a panic.
 
 use crate::course::lectures::{course, LECTURES};
-use crate::support::i18n::Text;
+use crate::support::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -131,7 +131,10 @@ pub const MIN_PHRASINGS: usize = 2;
 /// Whether `id` can name a self-check (and its address): 1–40 of `a-z`,
 /// `0-9`, `-`.
 pub fn is_id(id: &str) -> bool {
-    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    (1..=40).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Every problem found in one self-check; empty means valid. Checks: the id
@@ -141,6 +144,12 @@ pub fn is_id(id: &str) -> bool {
 /// valid phrasing patterns per language; a follow-up, if any, has at least
 /// two options and a valid answer.
 pub fn validate(sc: &SelfCheck) -> Vec<String> {
+    validate_in(sc, &Lang::ALL)
+}
+
+/// [`validate`] for a self-check written in `langs` only (a trainer's own
+/// may be in one language): texts and phrasings must be there in each.
+pub fn validate_in(sc: &SelfCheck, langs: &[Lang]) -> Vec<String> {
     let mut errors = Vec::new();
     let at = format!("self-check {:?}", sc.id);
     if !is_id(&sc.id) {
@@ -158,7 +167,7 @@ pub fn validate(sc: &SelfCheck) -> Vec<String> {
         }
     }
     let mut text = |what: &str, t: &Text| {
-        for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
+        for (lang, s) in langs.iter().map(|l| (l.code(), t.get_exact(*l))) {
             if s.trim().is_empty() {
                 errors.push(format!("{at} {what}: empty {lang} text"));
             } else if s.trim() != s {
@@ -203,7 +212,7 @@ pub fn validate(sc: &SelfCheck) -> Vec<String> {
             errors.push(format!("{what}: weight must be positive"));
         }
         for (lang, list) in [("zh", &idea.phrasings.zh), ("en", &idea.phrasings.en)] {
-            if list.len() < MIN_PHRASINGS {
+            if list.len() < MIN_PHRASINGS && langs.iter().any(|l| l.code() == lang) {
                 errors.push(format!(
                     "{what}: needs at least {MIN_PHRASINGS} {lang} phrasings, has {}",
                     list.len()

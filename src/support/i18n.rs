@@ -54,13 +54,29 @@ impl Lang {
 }
 
 /// A text in both languages, as stored in the content files.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,
 }
 
 impl Text {
+    /// The text in `lang` itself, empty if it has none (no fallback).
+    pub fn get_exact(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The languages this text is written in.
+    pub fn langs(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| !self.get_exact(*l).trim().is_empty())
+            .collect()
+    }
+
     /// The text in `lang`, or in the other language while `lang`'s part of
     /// the content has not arrived (see [`Parts`]).
     pub fn get(&self, lang: Lang) -> &str {
