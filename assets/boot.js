@@ -33,12 +33,13 @@ const ROUTES = [
   ['/value', 'value'],
   ['/staff-value', 'staff-value'],
   ['/drill/', 'drill'],
+  ['/author', 'author'],
   ['/self-check/', 'self-check'],
 ];
 const FORCED = 'loyalty-lab.bundle';
 /** Bundles whose screens show lecture texts: must agree with
  * `Bundle::needs_lectures` in src/bundle.rs (tests/bundle.rs checks). */
-const WITH_LECTURES = ['map', 'class', 'self-check', 'drill'];
+const WITH_LECTURES = ['map', 'class', 'self-check', 'drill', 'author'];
 
 /** The language the app will start in, as src/web/texts.rs `first_lang`
  * decides it (the address, else the saved choice, else Chinese), so its

@@ -134,7 +134,7 @@ export async function waitForRoute(page: Page, hash: string): Promise<void> {
     await expect(page.getByTestId('progress-row-1')).toBeVisible();
   } else if (path === '/class') {
     await expect(page.getByTestId('class-drop')).toBeVisible();
-  } else if (path.startsWith('/') && !/^\/(smith|mirror|emotion-line|iceberg|pyramid|loyalty-profit|loyalty-ladder|gaps|value|staff-value|drill|self-check)(\/|$)/.test(path)) {
+  } else if (path.startsWith('/') && !/^\/(smith|mirror|emotion-line|iceberg|pyramid|loyalty-profit|loyalty-ladder|gaps|value|staff-value|drill|self-check|author)(\/|$)/.test(path)) {
     const nf = page.getByTestId('not-found');
     await expect(nf).toBeVisible();
     if (/^[\x21-\x7e]*$/.test(path) && !path.includes('%')) {

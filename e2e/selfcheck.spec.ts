@@ -155,7 +155,7 @@ test('the learned model scores the answer and the screen says how', async ({ pag
   expect(asked).toEqual([]);
   await page.getByTestId('selfcheck-answer').focus();
   await expect(note).toHaveAttribute('data-scorer', 'learned');
-  await expect(note).toContainText('model trained on 120 graded answers');
+  await expect(note).toContainText('model trained on 200 graded answers');
   expect(asked.length).toBe(2);
   await answer(page, OWN_WORDS);
   const learned = await score(page);

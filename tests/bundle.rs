@@ -25,6 +25,7 @@ fn routes() -> Vec<Route> {
         Route::Gaps,
         Route::Value,
         Route::StaffValue,
+        Route::Author,
     ];
     r.extend((1..=loyalty_lab::course::lectures::LECTURES).map(|n| Route::Lecture { n }));
     r.extend(

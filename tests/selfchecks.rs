@@ -65,7 +65,7 @@ fn validation_catches_broken_content() {
         "not in normal form",
         "clause separator",
         "appears twice",
-        "lecture: 7 but",
+        "under lecture 6, not 7",
         "model answer: empty zh",
         "out of range",
         "holds self-check",

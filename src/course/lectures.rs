@@ -107,7 +107,11 @@ impl Lecture {
     /// any other file that names this lecture (a file dropped into
     /// `content/selfchecks/`).
     pub fn built_exercises(&self) -> impl Iterator<Item = &str> {
-        let listed = self.exercises.iter().map(String::as_str).filter(|e| BUILT_EXERCISES.contains(e));
+        let listed = self
+            .exercises
+            .iter()
+            .map(String::as_str)
+            .filter(|e| BUILT_EXERCISES.contains(e));
         let named = SELFCHECKS
             .iter()
             .filter(|(id, n)| *n == self.n && !self.exercises.iter().any(|e| e == id))

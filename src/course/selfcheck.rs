@@ -161,8 +161,8 @@ pub fn validate_in(sc: &SelfCheck, langs: &[Lang]) -> Vec<String> {
     if let Some(l) = course().lectures.iter().find(|l| l.exercises.contains(&sc.id)) {
         if l.n != sc.lecture {
             errors.push(format!(
-                "{at} lecture: {} but the course lists it under lecture {}",
-                sc.lecture, l.n
+                "{at} lecture: the course lists this exercise under lecture {}, not {}",
+                l.n, sc.lecture
             ));
         }
     }

@@ -33,10 +33,13 @@ pub enum Bundle {
     /// Practice drills (a bundle of their own: the self-check's learned
     /// scorer is not needed there, nor the drills in a self-check).
     Drill,
+    /// A trainer's own material: the authoring forms, and the self-check
+    /// and role-play as a trainee plays them (for the preview).
+    Author,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 14] = [
+    pub const ALL: [Bundle; 15] = [
         Bundle::Map,
         Bundle::Class,
         Bundle::Smith,
@@ -51,6 +54,7 @@ impl Bundle {
         Bundle::StaffValue,
         Bundle::SelfCheck,
         Bundle::Drill,
+        Bundle::Author,
     ];
 
     /// The bundle's file name stem, as `scripts/build-bundles` writes it and
@@ -71,6 +75,7 @@ impl Bundle {
             Bundle::StaffValue => "staff-value",
             Bundle::SelfCheck => "self-check",
             Bundle::Drill => "drill",
+            Bundle::Author => "author",
         }
     }
 
@@ -96,6 +101,7 @@ impl Bundle {
             Route::StaffValue => Bundle::StaffValue,
             Route::SelfCheck { .. } => Bundle::SelfCheck,
             Route::Drill { .. } => Bundle::Drill,
+            Route::Author => Bundle::Author,
             Route::NotFound => return None,
         })
     }
@@ -103,7 +109,10 @@ impl Bundle {
     /// Whether the bundle's screens show lecture texts (so start-up loads
     /// the course file for it).
     pub fn needs_lectures(self) -> bool {
-        matches!(self, Bundle::Map | Bundle::Class | Bundle::SelfCheck | Bundle::Drill)
+        matches!(
+            self,
+            Bundle::Map | Bundle::Class | Bundle::SelfCheck | Bundle::Drill | Bundle::Author
+        )
     }
 
     /// Whether they show the lectures' whole texts. The others that need the

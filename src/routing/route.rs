@@ -41,6 +41,9 @@ pub enum Route {
     StaffValue,
     /// `/self-check/:id`
     SelfCheck { id: String },
+    /// `/author`: a trainer's own self-checks and role-plays, written,
+    /// checked, tried and shared as files.
+    Author,
     /// `/drill/:id`: a practice drill (a file in `content/drills/`).
     Drill { id: String },
     /// `/404`, and every address that leads nowhere.
@@ -48,7 +51,7 @@ pub enum Route {
 }
 
 /// The routes without parameters and their paths (without the leading `/`).
-const FIXED: [(&str, Route); 14] = [
+const FIXED: [(&str, Route); 15] = [
     ("", Route::Home),
     ("progress", Route::Progress),
     ("class", Route::Class),
@@ -62,6 +65,7 @@ const FIXED: [(&str, Route); 14] = [
     ("gaps", Route::Gaps),
     ("value", Route::Value),
     ("staff-value", Route::StaffValue),
+    ("author", Route::Author),
     ("404", Route::NotFound),
 ];
 

@@ -114,6 +114,7 @@ fn title(route: &Route, lang: Lang) -> String {
         Route::StaffValue => tr(lang, "model.staff-value"),
         Route::SelfCheck { id } => trf(lang, "exercise.label", &[("id", id)]),
         Route::Drill { id } => drill_title(id, lang).to_owned(),
+        Route::Author => tr(lang, "author.title"),
         Route::NotFound => tr(lang, "notfound.title"),
     };
     format!("{page} · {app}")
@@ -330,6 +331,7 @@ fn Shell() -> Html {
                     <footer class="site-footer">
                         <p>{ tr(lang, "footer.local") }</p>
                         <Link to={Route::Class}>{ tr(lang, "class.link") }</Link>
+                        <Link to={Route::Author}>{ tr(lang, "author.link") }</Link>
                         <button type="button" class="link-button" onclick={open_help} aria-keyshortcuts="?">
                             { tr(lang, "help.open") }
                         </button>

@@ -7,7 +7,7 @@ use crate::routing::bundle::Bundle;
 use crate::routing::route::Route;
 use crate::web::installed::Screens;
 use crate::web::pages::{
-    class::ClassPage, drill::DrillPage, emotion_line::EmotionLinePage, gaps::GapsPage, home::Home,
+    author::AuthorPage, class::ClassPage, drill::DrillPage, emotion_line::EmotionLinePage, gaps::GapsPage, home::Home,
     iceberg::IcebergPage, lecture::LecturePage, loyalty_ladder::LoyaltyLadderPage, loyalty_profit::LoyaltyProfitPage,
     mirror::MirrorPage, progress::ProgressPage, pyramid::PyramidPage, self_check::SelfCheckPage, smith::SmithPage,
     staff_value::StaffValuePage, value::ValuePage,
@@ -81,6 +81,10 @@ pub fn drill(route: &Route) -> Option<Html> {
     }
 }
 
+pub fn author(route: &Route) -> Option<Html> {
+    matches!(route, Route::Author).then(|| html! { <AuthorPage /> })
+}
+
 /// Every screen.
 pub fn all(route: &Route) -> Option<Html> {
     map(route)
@@ -97,6 +101,7 @@ pub fn all(route: &Route) -> Option<Html> {
         .or_else(|| staff_value(route))
         .or_else(|| self_check(route))
         .or_else(|| drill(route))
+        .or_else(|| author(route))
 }
 
 /// The screens function of a bundle (for tests: proves each bundle holds
@@ -117,5 +122,6 @@ pub fn of(bundle: Bundle) -> Screens {
         Bundle::StaffValue => staff_value,
         Bundle::SelfCheck => self_check,
         Bundle::Drill => drill,
+        Bundle::Author => author,
     }
 }

@@ -113,8 +113,26 @@ pub fn backup_current() -> Option<String> {
     backup(&raw)
 }
 
+/// The text saved under `key` (another entry than the record: a trainer's
+/// own material, a draft), if storage works and there is one.
+pub fn read_entry(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Saves `text` under `key`; false if the browser refused.
+pub fn write_entry(key: &str, text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// Removes the entry `key` (nothing if storage does not work).
+pub fn remove_entry(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Stores `raw` under a fresh backup key, pruning the oldest copies.
-fn backup(raw: &str) -> Option<String> {
+pub fn backup(raw: &str) -> Option<String> {
     let store = storage()?;
     let mut keys: Vec<String> = (0..store.length().ok()?)
         .filter_map(|i| store.key(i).ok().flatten())

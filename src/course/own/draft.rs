@@ -351,11 +351,11 @@ impl Draft {
     /// The content item, or every problem: the form's first, else the
     /// item's own (an empty list means it is ready).
     pub fn check(&self) -> Result<Item, Vec<Problem>> {
-        let item = match self {
-            Draft::SelfCheck(d) => d.item(),
-            Draft::Scenario(d) => d.item(),
-        }?;
-        match item.problems() {
+        let (item, langs) = match self {
+            Draft::SelfCheck(d) => (d.item()?, langs_or_both(&d.langs)),
+            Draft::Scenario(d) => (d.item()?, langs_or_both(&d.langs)),
+        };
+        match item.problems_in(&langs) {
             p if p.is_empty() => Ok(item),
             p => Err(p),
         }

@@ -95,7 +95,13 @@ impl Item {
     /// Everything wrong with it, field by field; empty means it can be
     /// saved, played and shipped.
     pub fn problems(&self) -> Vec<Problem> {
-        let langs = self.langs();
+        self.problems_in(&self.langs())
+    }
+
+    /// [`Item::problems`] for an item meant to be written in `langs` (the
+    /// authoring form says which, before the title says it).
+    pub fn problems_in(&self, langs: &[Lang]) -> Vec<Problem> {
+        let langs = langs.to_vec();
         let (messages, course_ids): (Vec<String>, &[&str]) = match self {
             Item::SelfCheck(s) => {
                 let prefix = format!("self-check {:?}", s.id);

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod author;
 pub mod class;
 pub mod drill;
 pub mod emotion_line;
@@ -13,6 +14,7 @@ pub mod mirror;
 pub mod not_found;
 pub mod progress;
 pub mod pyramid;
+pub mod roleplay;
 pub mod self_check;
 pub mod smith;
 pub mod staff_value;

@@ -41,7 +41,7 @@ fn parse_exemplars(text: &str) -> Result<Exemplars, String> {
 
 /// The learned scorer's files for one self-check, once both are in.
 #[derive(PartialEq)]
-struct Scorer {
+pub struct Scorer {
     model: Rc<Model>,
     exemplars: Rc<Exemplars>,
 }
@@ -86,22 +86,27 @@ pub fn SelfCheckPage(p: &Props) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ExerciseProps {
-    sc: SelfCheck,
-    scorer: Load<Scorer>,
+pub struct ExerciseProps {
+    pub sc: SelfCheck,
+    pub scorer: Load<Scorer>,
     /// Whether the scorer's files have been asked for.
-    wanted: bool,
+    pub wanted: bool,
     /// Asks for them.
-    want: Callback<()>,
-    lang: Lang,
+    pub want: Callback<()>,
+    /// A trainer's own self-check (`#/author`): scored by its rubric, its
+    /// attempts not written to progress.
+    #[prop_or_default]
+    pub own: bool,
+    pub lang: Lang,
 }
 
 /// How long an answer waits for the scorer's files before the rubric
 /// scores it alone (a stalled connection never leaves it unscored).
 const WAIT_MS: u32 = 5_000;
 
+/// One self-check as a trainee answers it.
 #[function_component]
-fn Exercise(p: &ExerciseProps) -> Html {
+pub fn Exercise(p: &ExerciseProps) -> Html {
     let ctx = use_context::<AppCtx>().expect("App provides the state");
     let lang = p.lang;
     let sc = &p.sc;
@@ -114,7 +119,7 @@ fn Exercise(p: &ExerciseProps) -> Html {
     let result = use_state(|| None::<Scored>);
     // An answer sent while the scorer's files load waits for them.
     let pending = use_state(|| false);
-    let record = ctx.progress.exercises.get(&sc.id).cloned();
+    let record = ctx.progress.exercises.get(&sc.id).filter(|_| !p.own).cloned();
     // A saved draft is likely to be sent soon: fetch the scorer now.
     {
         let (want, draft) = (p.want.clone(), !text.is_empty());
@@ -144,7 +149,8 @@ fn Exercise(p: &ExerciseProps) -> Html {
     };
     // Scores the answer: with the model when `learned` and it is in.
     let score_now = {
-        let (text, result, ctx, sc, scorer) = (text.clone(), result.clone(), ctx.clone(), sc.clone(), p.scorer.clone());
+        let (text, result, ctx, sc, scorer, own) =
+            (text.clone(), result.clone(), ctx.clone(), sc.clone(), p.scorer.clone(), p.own);
         Callback::from(move |learned: bool| {
             let scored = match &scorer {
                 Load::Ready(l) if learned => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),
@@ -153,7 +159,9 @@ fn Exercise(p: &ExerciseProps) -> Html {
             // Missed = not found (credit below scoring::FOUND_AT): the ideas
             // the feedback marks ✗. They feed the trainer's class view.
             let missed = scored.ideas.iter().filter(|i| !i.found).map(|i| i.id.clone()).collect();
-            ctx.dispatch(Action::RecordExercise(sc.id.clone(), scored.score, missed));
+            if !own {
+                ctx.dispatch(Action::RecordExercise(sc.id.clone(), scored.score, missed));
+            }
             result.set(Some(scored));
         })
     };
@@ -226,7 +234,12 @@ fn Exercise(p: &ExerciseProps) -> Html {
     html! {
         <article class="selfcheck" data-testid="selfcheck">
             <p class="eyebrow">{ trf(lang, "exercise.label", &[("id", &sc.id)]) }{ " · " }{ trf(lang, "lecture.label", &[("n", &sc.lecture.to_string())]) }</p>
-            <h1>{ sc.title.get(lang) }</h1>
+            // Inside the authoring preview the page has its own h1.
+            if p.own {
+                <h3>{ sc.title.get(lang) }</h3>
+            } else {
+                <h1>{ sc.title.get(lang) }</h1>
+            }
             <section aria-labelledby="case-h">
                 <h2 id="case-h">{ tr(lang, "selfcheck.case") }</h2>
                 <p class="case-text">{ sc.case.get(lang) }</p>
@@ -236,7 +249,11 @@ fn Exercise(p: &ExerciseProps) -> Html {
                 <textarea id="answer" rows="9" value={(*text).clone()} oninput={on_input} onfocus={on_focus} onkeydown={on_keydown}
                     aria-describedby="answer-help" data-testid="selfcheck-answer" maxlength={scoring::MAX_CHARS.to_string()} />
                 <p id="answer-help" class="help">{ tr(lang, "selfcheck.help") }</p>
-                { scorer_note(lang, &p.scorer, p.wanted) }
+                if p.own {
+                    <p class="help scorer-note" data-testid="selfcheck-scorer" data-scorer="own">{ tr(lang, "selfcheck.scorer_own") }</p>
+                } else {
+                    { scorer_note(lang, &p.scorer, p.wanted) }
+                }
                 <div class="toolbar">
                     <button type="submit" class="button primary" disabled={text.trim().is_empty() || *pending}
                         aria-busy={pending.to_string()} data-testid="selfcheck-submit">
