@@ -9,6 +9,7 @@ use crate::support::i18n::{tr, trf, Lang};
 use crate::web::handoff::{self, Handoff};
 use crate::web::installed;
 use crate::web::keys;
+use crate::web::lms;
 use crate::web::notices::Notices;
 use crate::web::pages::not_found::NotFound;
 use crate::web::router::{self, use_location, use_route, Link, Router};
@@ -44,6 +45,21 @@ fn initial_state() -> State {
     };
     if !start.can_save {
         notices.push(Notice::CannotSave);
+    }
+    // Launched from the SCORM package: the LMS's record joins this
+    // browser's (`progress::scorm::merge`), and is saved here too.
+    match lms::start() {
+        lms::Start::Standalone => {}
+        lms::Start::Connected { resumed } => {
+            if let Some(theirs) = resumed {
+                let merged = crate::progress::scorm::merge(&progress, &theirs);
+                if merged != progress && start.can_save {
+                    storage::save(&merged);
+                }
+                progress = merged;
+            }
+        }
+        lms::Start::Unavailable(trouble) => notices.extend(trouble.map(Notice::Lms)),
     }
     // The address's language from the first render on (no flash of the
     // other one), remembered as the query effect would remember it.
@@ -146,7 +162,8 @@ fn Shell() -> Html {
     }
 
     // Save progress whenever it changes (not at start-up: unreadable saved
-    // data is only replaced once the trainee has made new progress).
+    // data is only replaced once the trainee has made new progress). Inside
+    // an LMS, tell it too, at start-up as well (`web::lms`).
     {
         let ctx = ctx.clone();
         let saved = use_mut_ref(|| ctx.progress.clone());
@@ -157,6 +174,9 @@ fn Shell() -> Html {
                 } else {
                     ctx.dispatch(Action::SaveFailed);
                 }
+            }
+            if let Some(trouble) = lms::report(p) {
+                ctx.dispatch(Action::Notify(Notice::Lms(trouble)));
             }
         });
     }

@@ -8,6 +8,7 @@
 use crate::routing::bundle::Bundle;
 use crate::support::i18n::tr;
 use crate::web::installed;
+use crate::web::lms;
 use crate::web::state::AppCtx;
 use yew::prelude::*;
 
@@ -65,6 +66,8 @@ pub fn Handoff(p: &Props) -> Html {
                 let _ = s.set_item(BUNDLE_KEY, to.name());
                 let _ = s.set_item(FOCUS_KEY, "1");
             }
+            // Inside an LMS: commit, and keep its session for the next page.
+            lms::before_reload();
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }

@@ -4,7 +4,7 @@
 //! them to the screen. Inside it imports run shell (`app`, `screens`,
 //! `handoff`) → `pages` → shared pieces (`model_screen`, `share`, `stepper`,
 //! `controls`, `charts`, `widgets`, `notices`) → services (`state`, `texts`,
-//! `installed`, `router`, `storage`, `fetch`, `keys`).
+//! `installed`, `router`, `storage`, `lms`, `fetch`, `keys`).
 
 pub mod app;
 pub mod bench;
@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod handoff;
 pub mod installed;
 pub mod keys;
+pub mod lms;
 pub mod model_screen;
 pub mod notices;
 pub mod pages;

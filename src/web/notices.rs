@@ -1,10 +1,12 @@
 //! The notices above every page: unreadable or migrated saved data, storage
-//! that refuses writes, ignored address parameters. Each says what happened
-//! and what the trainee can do; none disappears on its own.
+//! that refuses writes, ignored address parameters, a learning platform
+//! (LMS) that cannot be used. Each says what happened and what the trainee
+//! can do; none disappears on its own.
 
 use crate::progress::record::DecodeError;
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::download;
+use crate::web::lms::Trouble;
 use crate::web::state::{Action, AppCtx, Notice};
 use crate::web::update;
 use crate::web::widgets::{param_list, shorten};
@@ -104,6 +106,18 @@ fn body(lang: Lang, n: &Notice) -> (&'static str, Html) {
             html! {
                 <p class="notice-body" data-testid="notice-texts">
                     { trf(lang, "notice.texts_failed", &[("lang", &tr(*wanted, "lang.name")), ("why", &shorten(why, 200))]) }
+                </p>
+            },
+        ),
+        Notice::Lms(trouble) => (
+            "info",
+            html! {
+                <p class="notice-body" data-testid="notice-lms">
+                    { match trouble {
+                        Trouble::Missing => tr(lang, "notice.lms_missing"),
+                        Trouble::Broken => tr(lang, "notice.lms_broken"),
+                        Trouble::Refused => tr(lang, "notice.lms_refused"),
+                    } }
                 </p>
             },
         ),

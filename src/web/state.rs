@@ -4,6 +4,7 @@
 use crate::models::params::BadParam;
 use crate::progress::record::{DecodeError, Progress};
 use crate::support::i18n::Lang;
+use crate::web::lms;
 use crate::web::texts;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,6 +28,9 @@ pub enum Notice {
     UpdateReady,
     /// A language's texts could not be loaded (`web::texts`); the reason.
     TextsFailed(Lang, String),
+    /// Launched from the SCORM package, the LMS is missing, broken or
+    /// refused a value (`web::lms`); progress is kept in this browser.
+    Lms(lms::Trouble),
 }
 
 #[derive(Clone, Debug, PartialEq)]

