@@ -30,8 +30,12 @@ fn main() {
         ("SCENARIO_IDS", "content/scenarios"),
         ("SELFCHECK_IDS", "content/selfchecks"),
         ("DRILL_IDS", "content/drills"),
+        ("LEARNED_IDS", "content/scorer"),
     ] {
-        let list = ids(dir);
+        let mut list = ids(dir);
+        // The learned scorer's folder holds the model beside each
+        // self-check's exemplars: only the latter are listed.
+        list.retain(|id| id != "model");
         let _ = writeln!(out, "/// Files in `{dir}/`, without `.json`, sorted.");
         let _ = writeln!(out, "pub const {name}: [&str; {}] = {:?};", list.len(), list);
     }

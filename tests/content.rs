@@ -5,7 +5,7 @@
 use loyalty_lab::course::lectures::{self as content, course, validate, KNOWN_MODELS, LECTURES_JSON};
 use loyalty_lab::models::emotion_line::{Forbidden, Tag};
 use loyalty_lab::support::i18n::{parse_ui, tr, Lang, UI_JSON};
-use loyalty_lab::web::pages::emotion_line::{better_key, tag_key};
+use loyalty_lab::web::pages::roleplay::{better_key, tag_key};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! checked against a fresh fit, bad model files refused, and the invariants
 //! of a score on any input.
 
-use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::lectures::LEARNED_IDS;
 use loyalty_lab::course::selfcheck::SelfCheck;
 use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
 use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_exercises, load_rows, Row};
@@ -44,7 +44,7 @@ fn rows() -> &'static Vec<Row> {
 fn shipped() -> (Model, BTreeMap<String, Exemplars>) {
     let read = |name: &str| std::fs::read_to_string(root().join("content/scorer").join(name)).unwrap();
     let model = Model::parse(&read("model.json")).expect("shipped model parses");
-    let ex = SELFCHECK_IDS
+    let ex = LEARNED_IDS
         .iter()
         .map(|id| {
             (
@@ -72,7 +72,7 @@ fn cross_validated_by_writer() {
         (spearman(&s, &g), mae(&s, &g), qwk(&s, &g), bias(&s, &g))
     };
     println!("learned scorer, cross-validated by writer:");
-    for id in SELFCHECK_IDS {
+    for id in LEARNED_IDS {
         let (rho, m, k, b) = figures(&|r| r.exercise == id);
         println!("  {id}: Spearman {rho:.3}  MAE {m:5.2}  QWK {k:.3}  bias {b:+.2}");
         assert!(rho >= CV_EXERCISE_SPEARMAN_FLOOR, "{id}: Spearman {rho:.3}");

@@ -237,3 +237,33 @@ proptest! {
         let _ = Library::decode(&s);
     }
 }
+
+#[test]
+fn the_build_lists_every_content_file_there_is() {
+    // What a trainer drops into content/ is in the next build: the lists
+    // the app reads are the folders' listings, not hand-kept ones.
+    let listing = |dir: &str| {
+        let mut ids: Vec<String> = std::fs::read_dir(format!("{}/content/{dir}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .into_string()
+                    .ok()?
+                    .strip_suffix(".json")
+                    .map(str::to_owned)
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(listing("selfchecks"), SELFCHECK_IDS);
+    assert_eq!(listing("scenarios"), SCENARIO_IDS);
+    assert_eq!(loyalty_lab::course::lectures::KNOWN_EXERCISES, SELFCHECK_IDS);
+    for (id, lecture) in loyalty_lab::course::lectures::SELFCHECKS {
+        let shown = loyalty_lab::course::lectures::course()
+            .lecture(lecture)
+            .is_some_and(|l| l.built_exercises().any(|e| e == id));
+        assert!(shown, "{id} under lecture {lecture}");
+    }
+}

@@ -3,7 +3,7 @@
 //! (negation, reversal, context, copying, keyword lists, either language,
 //! partial credit), normalisation, speed, and invariants on arbitrary input.
 
-use loyalty_lab::course::lectures::SELFCHECK_IDS;
+use loyalty_lab::course::lectures::{LEARNED_IDS, SELFCHECK_IDS};
 use loyalty_lab::course::phrasing::{check_phrasing, PatternError};
 use loyalty_lab::course::selfcheck::{parse, SelfCheck};
 use loyalty_lab::scoring::agreement::{band, bias, mae, qwk, ranks, spearman};
@@ -82,7 +82,7 @@ fn metrics_are_right_on_known_data() {
 #[test]
 fn calibration_set_covers_every_exercise_and_kind() {
     let cal = calibration();
-    for id in SELFCHECK_IDS {
+    for id in LEARNED_IDS {
         let mine: Vec<&Graded> = cal.iter().filter(|g| g.exercise == id).collect();
         assert!(mine.len() >= MIN_PER_EXERCISE, "{id}: {} answers", mine.len());
         for kind in KINDS {
@@ -123,7 +123,7 @@ fn scorer_agrees_with_the_graders() {
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
         println!("  {kind:9} {:3}   {:5.1}  {:5.1}", g.len(), mean(&g), mean(&s));
     }
-    for id in SELFCHECK_IDS {
+    for id in LEARNED_IDS {
         let (g, s): (Vec<f64>, Vec<f64>) = cal
             .iter()
             .zip(grades.iter().zip(&scores))
@@ -223,7 +223,7 @@ fn scorer_on_answers_it_was_never_tuned_on() {
     for w in ["w1", "w2", "w3"] {
         show(w, rows.iter().filter(|r| r.0 == w).collect());
     }
-    for id in SELFCHECK_IDS {
+    for id in LEARNED_IDS {
         show(id, rows.iter().filter(|r| r.1 == id).collect());
     }
     let all: Vec<_> = rows.iter().collect();

@@ -8,6 +8,7 @@
 //! it). An answer sent while they load is scored as soon as they are in;
 //! if they cannot load, the rubric scores alone, and the screen says so.
 
+use crate::course::lectures::LEARNED_IDS;
 use crate::course::selfcheck::{self, Followup, FollowupKind, SelfCheck};
 use crate::scoring::learned::{Exemplars, Learned, Model};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
@@ -66,9 +67,14 @@ pub fn SelfCheckPage(p: &Props) -> Html {
             }
         })
     };
-    let model = use_content_when(wanted.then(|| "scorer/model.json".to_owned()), parse_model);
-    let exemplars = use_content_when(wanted.then(|| format!("scorer/{}.json", p.id)), parse_exemplars);
+    // A self-check with no graded answers yet (a file newly dropped into
+    // content/) is scored by its rubric: there is nothing to fetch.
+    let learnable = LEARNED_IDS.contains(&p.id.as_str());
+    let fetch = *wanted && learnable;
+    let model = use_content_when(fetch.then(|| "scorer/model.json".to_owned()), parse_model);
+    let exemplars = use_content_when(fetch.then(|| format!("scorer/{}.json", p.id)), parse_exemplars);
     let scorer = match (model, exemplars) {
+        _ if !learnable => Load::Failed(tr(lang, "selfcheck.no_exemplars")),
         (Load::Ready(m), Load::Ready(e)) if e.exercise == *p.id => {
             Load::Ready(Rc::new(Scorer { model: m, exemplars: e }))
         }
@@ -149,8 +155,14 @@ pub fn Exercise(p: &ExerciseProps) -> Html {
     };
     // Scores the answer: with the model when `learned` and it is in.
     let score_now = {
-        let (text, result, ctx, sc, scorer, own) =
-            (text.clone(), result.clone(), ctx.clone(), sc.clone(), p.scorer.clone(), p.own);
+        let (text, result, ctx, sc, scorer, own) = (
+            text.clone(),
+            result.clone(),
+            ctx.clone(),
+            sc.clone(),
+            p.scorer.clone(),
+            p.own,
+        );
         Callback::from(move |learned: bool| {
             let scored = match &scorer {
                 Load::Ready(l) if learned => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),

@@ -21,7 +21,11 @@ pub fn use_reveal() -> bool {
 
 /// The messages about exactly `field`.
 pub fn about(problems: &[Problem], field: &str) -> Vec<String> {
-    problems.iter().filter(|p| p.field == field).map(|p| p.message.clone()).collect()
+    problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| p.message.clone())
+        .collect()
 }
 
 /// The list of a field's problems, with the id its input points at.
@@ -38,7 +42,14 @@ pub fn problem_list(id: &str, messages: &[String]) -> Html {
 
 /// A language's name (the keys are literal, so the build keeps them).
 pub fn lang_name(lang: Lang, l: Lang) -> String {
-    tr(lang, if l == Lang::Zh { "author.lang_zh" } else { "author.lang_en" })
+    tr(
+        lang,
+        if l == Lang::Zh {
+            "author.lang_zh"
+        } else {
+            "author.lang_en"
+        },
+    )
 }
 
 /// The ids of a field's help and problems, for `aria-describedby`.
@@ -156,7 +167,11 @@ pub fn LineField(p: &LineProps) -> Html {
 
 /// A callback that changes one part of a draft and hands the whole new
 /// draft on.
-pub fn edit<D: Clone + 'static, T: 'static>(draft: &D, on: &Callback<D>, set: impl Fn(&mut D, T) + 'static) -> Callback<T> {
+pub fn edit<D: Clone + 'static, T: 'static>(
+    draft: &D,
+    on: &Callback<D>,
+    set: impl Fn(&mut D, T) + 'static,
+) -> Callback<T> {
     let (d, on) = (draft.clone(), on.clone());
     Callback::from(move |v: T| {
         let mut d = d.clone();

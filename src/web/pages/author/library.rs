@@ -128,7 +128,17 @@ fn read_all(
     for (i, f) in files.into_iter().enumerate() {
         let name = f.name();
         if f.size() > MAX_BYTES as f64 {
-            finish(i, (name, Err(trf(lang, "author.too_large", &[("max", &(MAX_BYTES / 1024).to_string())]))));
+            finish(
+                i,
+                (
+                    name,
+                    Err(trf(
+                        lang,
+                        "author.too_large",
+                        &[("max", &(MAX_BYTES / 1024).to_string())],
+                    )),
+                ),
+            );
             continue;
         }
         let finish = finish.clone();

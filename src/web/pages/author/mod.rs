@@ -45,13 +45,23 @@ fn load_library(lang: Lang) -> (Library, Vec<Said>) {
             let kept = storage::backup(&raw).is_some();
             let said = dropped
                 .iter()
-                .map(|d| Said::Error(trf(lang, if kept { "author.dropped_kept" } else { "author.dropped" }, &[("what", d)])))
+                .map(|d| {
+                    Said::Error(trf(
+                        lang,
+                        if kept { "author.dropped_kept" } else { "author.dropped" },
+                        &[("what", d)],
+                    ))
+                })
                 .collect();
             (lib, said)
         }
         Err(why) => {
             let kept = storage::backup(&raw).is_some();
-            let key = if kept { "author.library_damaged_kept" } else { "author.library_damaged" };
+            let key = if kept {
+                "author.library_damaged_kept"
+            } else {
+                "author.library_damaged"
+            };
             (Library::default(), vec![Said::Error(trf(lang, key, &[("why", &why)]))])
         }
     }
@@ -77,7 +87,14 @@ fn save_draft(d: Option<&Draft>) {
 
 /// The item's kind in words.
 fn kind_name(lang: Lang, k: Kind) -> String {
-    tr(lang, if k == Kind::SelfCheck { "author.kind_selfcheck" } else { "author.kind_scenario" })
+    tr(
+        lang,
+        if k == Kind::SelfCheck {
+            "author.kind_selfcheck"
+        } else {
+            "author.kind_scenario"
+        },
+    )
 }
 
 #[function_component]
@@ -121,10 +138,18 @@ pub fn AuthorPage() -> Html {
                 }) {
                     Ok((id, kind, how)) => out.push(Said::Ok(trf(
                         lang,
-                        if how == Put::Added { "author.added" } else { "author.replaced" },
+                        if how == Put::Added {
+                            "author.added"
+                        } else {
+                            "author.replaced"
+                        },
                         &[("name", &name), ("id", &id), ("kind", &kind_name(lang, kind))],
                     ))),
-                    Err(why) => out.push(Said::Error(trf(lang, "author.refused", &[("name", &name), ("why", &why)]))),
+                    Err(why) => out.push(Said::Error(trf(
+                        lang,
+                        "author.refused",
+                        &[("name", &name), ("why", &why)],
+                    ))),
                 }
             }
             if lib != *library {
@@ -250,7 +275,9 @@ fn editor(
     };
     let save = {
         let put = put.clone();
-        act(Rc::new(move |item: &Item| put.emit(vec![(item.file_name(), Ok(item.clone()))])))
+        act(Rc::new(move |item: &Item| {
+            put.emit(vec![(item.file_name(), Ok(item.clone()))])
+        }))
     };
     let try_it = {
         let play = play.clone();
@@ -328,8 +355,14 @@ fn Starters(p: &StartersProps) -> Html {
     let copy = {
         let (on, choice, copying) = (p.on_start.clone(), choice.clone(), copying.clone());
         Callback::from(move |_| {
-            let Some((kind, id)) = choice.split_once(':').map(|(k, i)| (k.to_owned(), i.to_owned())) else { return };
-            let url = if kind == "selfcheck" { format!("selfchecks/{id}.json") } else { format!("scenarios/{id}.json") };
+            let Some((kind, id)) = choice.split_once(':').map(|(k, i)| (k.to_owned(), i.to_owned())) else {
+                return;
+            };
+            let url = if kind == "selfcheck" {
+                format!("selfchecks/{id}.json")
+            } else {
+                format!("scenarios/{id}.json")
+            };
             let (on, copying) = (on.clone(), copying.clone());
             copying.set(Some(Load::Loading));
             wasm_bindgen_futures::spawn_local(async move {

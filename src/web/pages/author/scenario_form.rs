@@ -36,7 +36,11 @@ pub fn ScenarioForm(p: &Props) -> Html {
     let d = &p.draft;
     let on = &p.onchange;
     let reveal = use_reveal();
-    let langs = if d.langs.is_empty() { Lang::ALL.to_vec() } else { d.langs.clone() };
+    let langs = if d.langs.is_empty() {
+        Lang::ALL.to_vec()
+    } else {
+        d.langs.clone()
+    };
     let text = |key: &'static str, field: &'static str, multiline: bool, get: fn(&mut ScenarioDraft) -> &mut Text| {
         let value = get(&mut d.clone()).clone();
         html! {
@@ -45,7 +49,10 @@ pub fn ScenarioForm(p: &Props) -> Html {
         }
     };
     let add_node = edit(d, on, |d, _: MouseEvent| {
-        let n = (1..).map(|i| format!("node-{i}")).find(|id| !d.nodes.iter().any(|x| &x.id == id)).unwrap_or_default();
+        let n = (1..)
+            .map(|i| format!("node-{i}"))
+            .find(|id| !d.nodes.iter().any(|x| &x.id == id))
+            .unwrap_or_default();
         d.nodes.push(NodeDraft::new(&n));
     });
     html! {
@@ -114,7 +121,9 @@ fn node_fields(p: &Props, langs: &[Lang], reveal: bool, i: usize, n: &NodeDraft)
 
 /// Renames node `i`, and the start and every reply that led to it.
 fn rename(d: &mut ScenarioDraft, i: usize, to: String) {
-    let Some(old) = d.nodes.get(i).map(|n| n.id.clone()) else { return };
+    let Some(old) = d.nodes.get(i).map(|n| n.id.clone()) else {
+        return;
+    };
     if d.start == old {
         d.start = to.clone();
     }
@@ -167,9 +176,27 @@ fn reply_fields(p: &Props, langs: &[Lang], reveal: bool, i: usize, node: &str, j
         }
     });
     let groups: [(&str, Vec<Tag>); 3] = [
-        ("author.tags_steps", Tag::all().into_iter().filter(|t| matches!(t, Tag::Step(_) | Tag::NearMiss)).collect()),
-        ("author.tags_improper", Tag::all().into_iter().filter(|t| matches!(t, Tag::Improper(_))).collect()),
-        ("author.tags_forbidden", Tag::all().into_iter().filter(|t| matches!(t, Tag::Forbidden(_))).collect()),
+        (
+            "author.tags_steps",
+            Tag::all()
+                .into_iter()
+                .filter(|t| matches!(t, Tag::Step(_) | Tag::NearMiss))
+                .collect(),
+        ),
+        (
+            "author.tags_improper",
+            Tag::all()
+                .into_iter()
+                .filter(|t| matches!(t, Tag::Improper(_)))
+                .collect(),
+        ),
+        (
+            "author.tags_forbidden",
+            Tag::all()
+                .into_iter()
+                .filter(|t| matches!(t, Tag::Forbidden(_)))
+                .collect(),
+        ),
     ];
     html! {
         <fieldset class="reply-edit" data-testid={stem.clone()}>

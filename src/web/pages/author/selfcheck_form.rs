@@ -25,8 +25,15 @@ pub fn SelfCheckForm(p: &Props) -> Html {
     let d = &p.draft;
     let on = &p.onchange;
     let reveal = use_reveal();
-    let langs = if d.langs.is_empty() { Lang::ALL.to_vec() } else { d.langs.clone() };
-    let text = |key: &'static str, field: &'static str, multiline: bool, get: fn(&mut SelfCheckDraft) -> &mut crate::support::i18n::Text| {
+    let langs = if d.langs.is_empty() {
+        Lang::ALL.to_vec()
+    } else {
+        d.langs.clone()
+    };
+    let text = |key: &'static str,
+                field: &'static str,
+                multiline: bool,
+                get: fn(&mut SelfCheckDraft) -> &mut crate::support::i18n::Text| {
         let value = get(&mut d.clone()).clone();
         html! {
             <TextField id={format!("sc-{}", field.replace(' ', "-"))} label={tr(lang, key)} {value} langs={langs.clone()} {multiline}
@@ -88,7 +95,11 @@ fn idea_fields(p: &Props, langs: &[Lang], reveal: bool, i: usize, idea: &IdeaDra
     let key = |what: &str| format!("idea {} {what}", idea.id.trim());
     // Messages about the idea as a whole (id, weight, phrasings), once
     // it has something in it or the trainer asked.
-    let started = *idea != IdeaDraft { weight: idea.weight.clone(), ..IdeaDraft::default() };
+    let started = *idea
+        != IdeaDraft {
+            weight: idea.weight.clone(),
+            ..IdeaDraft::default()
+        };
     let whole: Vec<String> = p
         .problems
         .iter()
