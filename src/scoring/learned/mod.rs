@@ -21,7 +21,8 @@ pub mod trees;
 
 use super::{score, Scored};
 use crate::course::selfcheck::SelfCheck;
-use features::{features, Bank};
+use features::features;
+pub use features::Bank;
 use serde::{Deserialize, Serialize};
 use trees::Trees;
 
@@ -89,25 +90,36 @@ impl<'a> Learned<'a> {
 
     /// The rubric's reading (ideas, flags) with the model's score.
     pub fn score(&self, exercise: &SelfCheck, answer: &str) -> Scored {
-        let mut scored = score(exercise, answer);
-        scored.score = self.score_read(exercise, answer, &scored);
-        scored
+        score_with(self.model, &self.bank, exercise, answer)
     }
 
-    /// The model's score of an answer the rubric has read as `scored`
-    /// (nothing to read stays 0).
+    /// The model's score of an answer the rubric has read as `scored`.
     pub fn score_read(&self, exercise: &SelfCheck, answer: &str, scored: &Scored) -> u8 {
-        if scored.flags.contains(&super::Flag::Empty) {
-            return 0;
-        }
-        let x = features(exercise, answer, scored, &self.bank, None);
-        let denied = scored.flags.iter().any(|f| matches!(f, super::Flag::Negated(_)))
-            || features::dismissal(&crate::support::normalize::normalize(answer)) > 0.0;
-        let floor = if denied {
-            0.0
-        } else {
-            f64::from(scored.score) - RUBRIC_MARGIN
-        };
-        self.model.trees.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
+        read_with(self.model, &self.bank, exercise, answer, scored)
     }
+}
+
+/// [`Learned::score`] with a bank prepared elsewhere (the screen keeps one
+/// per self-check rather than building it for every answer).
+pub fn score_with(model: &Model, bank: &Bank, exercise: &SelfCheck, answer: &str) -> Scored {
+    let mut scored = score(exercise, answer);
+    scored.score = read_with(model, bank, exercise, answer, &scored);
+    scored
+}
+
+/// The model's score of an answer the rubric has read as `scored`
+/// (nothing to read stays 0).
+fn read_with(model: &Model, bank: &Bank, exercise: &SelfCheck, answer: &str, scored: &Scored) -> u8 {
+    if scored.flags.contains(&super::Flag::Empty) {
+        return 0;
+    }
+    let x = features(exercise, answer, scored, bank, None);
+    let denied = scored.flags.iter().any(|f| matches!(f, super::Flag::Negated(_)))
+        || features::dismissal(&crate::support::normalize::normalize(answer)) > 0.0;
+    let floor = if denied {
+        0.0
+    } else {
+        f64::from(scored.score) - RUBRIC_MARGIN
+    };
+    model.trees.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
 }

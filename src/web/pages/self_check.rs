@@ -10,7 +10,7 @@
 
 use crate::course::lectures::LEARNED_IDS;
 use crate::course::selfcheck::{self, Followup, FollowupKind, SelfCheck};
-use crate::scoring::learned::{Exemplars, Learned, Model};
+use crate::scoring::learned::{score_with, Bank, Exemplars, Model};
 use crate::scoring::{self, Flag, FollowupScore, Scored};
 use crate::support::format::trim;
 use crate::support::i18n::{tr, trf, Lang};
@@ -40,11 +40,19 @@ fn parse_exemplars(text: &str) -> Result<Exemplars, String> {
     serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
-/// The learned scorer's files for one self-check, once both are in.
-#[derive(PartialEq)]
+/// The learned scorer for one self-check, once its files are in: the
+/// model and the exemplars prepared once (not for every answer).
 pub struct Scorer {
     model: Rc<Model>,
-    exemplars: Rc<Exemplars>,
+    bank: Rc<Bank>,
+    /// How many graded answers the model compares with.
+    exemplars: usize,
+}
+
+impl PartialEq for Scorer {
+    fn eq(&self, other: &Scorer) -> bool {
+        Rc::ptr_eq(&self.model, &other.model) && Rc::ptr_eq(&self.bank, &other.bank)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -73,11 +81,31 @@ pub fn SelfCheckPage(p: &Props) -> Html {
     let fetch = *wanted && learnable;
     let model = use_content_when(fetch.then(|| "scorer/model.json".to_owned()), parse_model);
     let exemplars = use_content_when(fetch.then(|| format!("scorer/{}.json", p.id)), parse_exemplars);
+    let ready = match (&model, &exemplars, &loaded) {
+        (Load::Ready(m), Load::Ready(e), Load::Ready(sc)) if e.exercise == *p.id => {
+            Some((m.clone(), e.clone(), sc.clone()))
+        }
+        _ => None,
+    };
+    let bank = {
+        let key = ready
+            .as_ref()
+            .map(|(m, e, sc)| (Rc::as_ptr(m) as usize, Rc::as_ptr(e) as usize, Rc::as_ptr(sc) as usize));
+        let ready = ready.clone();
+        use_memo(key, move |_| {
+            ready.map(|(_, e, sc)| Rc::new(Bank::new(&sc, &e.exemplars)))
+        })
+    };
     let scorer = match (model, exemplars) {
         _ if !learnable => Load::Failed(tr(lang, "selfcheck.no_exemplars")),
-        (Load::Ready(m), Load::Ready(e)) if e.exercise == *p.id => {
-            Load::Ready(Rc::new(Scorer { model: m, exemplars: e }))
-        }
+        (Load::Ready(m), Load::Ready(e)) if e.exercise == *p.id => match &*bank {
+            Some(bank) => Load::Ready(Rc::new(Scorer {
+                model: m,
+                bank: bank.clone(),
+                exemplars: e.exemplars.len(),
+            })),
+            None => Load::Loading,
+        },
         (Load::Ready(_), Load::Ready(_)) => Load::Failed("scorer file of another self-check".into()),
         (Load::Failed(why), _) | (_, Load::Failed(why)) => Load::Failed(why),
         _ => Load::Loading,
@@ -165,7 +193,7 @@ pub fn Exercise(p: &ExerciseProps) -> Html {
         );
         Callback::from(move |learned: bool| {
             let scored = match &scorer {
-                Load::Ready(l) if learned => Learned::new(&l.model, &sc, &l.exemplars.exemplars).score(&sc, &text),
+                Load::Ready(l) if learned => score_with(&l.model, &l.bank, &sc, &text),
                 _ => scoring::score(&sc, &text),
             };
             // Missed = not found (credit below scoring::FOUND_AT): the ideas
@@ -297,11 +325,7 @@ fn scorer_note(lang: Lang, scorer: &Load<Scorer>, wanted: bool) -> Html {
         Load::Loading if !wanted => ("idle", tr(lang, "selfcheck.scorer_idle")),
         Load::Ready(s) => (
             "learned",
-            trf(
-                lang,
-                "selfcheck.scorer_learned",
-                &[("n", &s.exemplars.exemplars.len().to_string())],
-            ),
+            trf(lang, "selfcheck.scorer_learned", &[("n", &s.exemplars.to_string())]),
         ),
         Load::Loading => ("loading", tr(lang, "selfcheck.scorer_loading")),
         Load::Failed(why) => ("rubric", trf(lang, "selfcheck.scorer_rubric", &[("why", why)])),
