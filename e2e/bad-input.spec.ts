@@ -229,7 +229,7 @@ test.describe('address parameters', () => {
 
   test('global lang / present on every screen; garbage paths', async ({ page }) => {
     await seedStorage(page, RECORD);
-    const screens = ['#/', '#/lecture/4', '#/progress', '#/smith', '#/mirror', '#/emotion-line', '#/iceberg', '#/pyramid', '#/loyalty-profit', '#/loyalty-ladder', '#/gaps', '#/staff-value', '#/value', '#/drill/frontline-skills', '#/self-check/3-1'];
+    const screens = ['#/', '#/lecture/4', '#/progress', '#/smith', '#/mirror', '#/emotion-line', '#/iceberg', '#/pyramid', '#/loyalty-profit', '#/loyalty-ladder', '#/gaps', '#/staff-value', '#/value', '#/drill/frontline-skills', '#/self-check/3-1', '#/author'];
     const bad = ['klingon', '', encodeURIComponent('<script>alert(1)</script>'), '%00', LONG];
     for (const [i, screen] of screens.entries()) {
       const lang = bad[i % bad.length];

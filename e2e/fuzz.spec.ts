@@ -23,7 +23,7 @@ function rng(seed: number) {
 
 const INPUTS = ['', '0', '-1', '1e309', '99999999999', 'NaN', '12.5', '５０', 'abc', '<img src=x onerror=alert(1)>', '不行！', ' 7 ', '%'];
 const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Enter', ' ', 'Escape', 'Tab', 'p', 'l', '?'];
-const SCREENS = ['#/', '#/lecture/2', '#/progress', '#/smith', '#/mirror', '#/emotion-line?scenario=coffee-gift', '#/iceberg', '#/pyramid', '#/loyalty-profit', '#/loyalty-ladder', '#/gaps', '#/value', '#/staff-value', '#/drill/say-it-positively', '#/drill/frontline-skills', '#/drill/spot-the-mistake', '#/self-check/3-1', '#/class'];
+const SCREENS = ['#/', '#/lecture/2', '#/progress', '#/smith', '#/mirror', '#/emotion-line?scenario=coffee-gift', '#/iceberg', '#/pyramid', '#/loyalty-profit', '#/loyalty-ladder', '#/gaps', '#/value', '#/staff-value', '#/drill/say-it-positively', '#/drill/frontline-skills', '#/drill/spot-the-mistake', '#/self-check/3-1', '#/class', '#/author'];
 
 for (const [i, start] of SCREENS.entries()) {
   test(`fuzz ${start}`, async ({ page }) => {
