@@ -166,6 +166,14 @@ fn a_wordy_trainee_fits_by_dropping_some_answer_texts_only() {
 }
 
 #[test]
+fn white_space_inside_answers_is_kept() {
+    let mut p = Progress::default();
+    let answer = "  two  spaces, a tab\t, a \"quote\" and \\\" a backslash {\n} [ , : ]  ";
+    p.record_drill("say-it-positively", "wait-teller", 70, answer, 36);
+    assert_eq!(decode(&encode(&p)).unwrap(), p);
+}
+
+#[test]
 fn packing_shrinks_the_record() {
     let json = serde_json::to_string(&everything("en")).unwrap();
     let packed = pack(json.as_bytes());

@@ -25,7 +25,6 @@ use crate::progress::scorm::{self, suspend, Slots};
 use gloo::events::EventListener;
 use js_sys::{Function, Reflect};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -68,8 +67,9 @@ struct Session {
     read_only: bool,
     /// The record as the LMS was last told (the base of new interactions).
     told: Progress,
-    /// Values written, so that only changes are written again.
-    written: BTreeMap<String, String>,
+    /// Values written, so that only changes are written again (a list: a
+    /// map of this type would be code of its own in every bundle).
+    written: Vec<(String, String)>,
     slots: Slots,
     /// Objectives and interactions are optional in SCORM 1.2: an LMS that
     /// refuses them is not asked again (and not reported).
@@ -77,7 +77,7 @@ struct Session {
     interactions: Option<usize>,
     /// Longest `cmi.suspend_data` the LMS accepts (0: none).
     suspend_limit: usize,
-    started_ms: f64,
+    started_ms: u64,
     /// Values set since the last commit.
     dirty: bool,
     broken: bool,
@@ -140,7 +140,7 @@ fn connect() -> Start {
         Ok(_) if readable(&api) => false,
         _ => return Start::Unavailable(once(Trouble::Broken)),
     };
-    let now = js_sys::Date::now();
+    let now = js_sys::Date::now() as u64;
     let started_ms = match session_store() {
         Some(s) if fresh => {
             let _ = s.set_item(START_KEY, &now.to_string());
@@ -168,7 +168,7 @@ fn connect() -> Start {
             api: api.clone(),
             read_only,
             told: resumed.clone().unwrap_or_default(),
-            written: BTreeMap::new(),
+            written: Vec::new(),
             slots: Slots::from_ids(ids),
             objectives: true,
             interactions,
@@ -272,14 +272,18 @@ impl Session {
     /// Sets one value unless it was already written: Ok(false) if the LMS
     /// refused it, Err if the API threw (the session is then broken).
     fn set(&mut self, element: &str, value: &str) -> Result<bool, ()> {
-        if self.written.get(element).is_some_and(|v| v == value) {
+        let at = self.written.iter().position(|(e, _)| e == element);
+        if at.is_some_and(|i| self.written[i].1 == value) {
             return Ok(true);
         }
         match call(&self.api, "LMSSetValue", &[element, value]) {
             Ok(answer) => {
                 let ok = scorm::is_true(&answer) && no_error(&self.api);
                 if ok {
-                    self.written.insert(element.to_owned(), value.to_owned());
+                    match at {
+                        Some(i) => self.written[i].1 = value.to_owned(),
+                        None => self.written.push((element.to_owned(), value.to_owned())),
+                    }
                     self.dirty = true;
                 }
                 Ok(ok)
@@ -324,7 +328,7 @@ impl Session {
 
     fn write_time(&mut self) {
         if !self.read_only {
-            let ms = (js_sys::Date::now() - self.started_ms).max(0.0) as u64;
+            let ms = (js_sys::Date::now() as u64).saturating_sub(self.started_ms);
             let _ = self.set("cmi.core.session_time", &scorm::timespan(ms));
         }
     }
@@ -431,7 +435,7 @@ fn call(api: &JsValue, name: &str, args: &[&str]) -> Result<String, ()> {
     Ok(answer
         .as_string()
         .or_else(|| answer.as_bool().map(|b| b.to_string()))
-        .or_else(|| answer.as_f64().map(|n| n.to_string()))
+        .or_else(|| answer.as_f64().map(|n| (n as i64).to_string()))
         .unwrap_or_default())
 }
 

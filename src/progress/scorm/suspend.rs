@@ -14,7 +14,8 @@
 
 use super::pack::{self, UnpackError};
 use crate::course::lectures::{DRILL_IDS, KNOWN_EXERCISES, SCENARIO_IDS};
-use crate::progress::record::{self, DecodeError, Progress, APP_ID, SCHEMA};
+use crate::progress::record::{self, DecodeError, Progress};
+use crate::support::sort;
 
 /// The element (spelled in two parts: a literal `a.b` reads as a UI
 /// string key to the tests that check `content/ui.json`).
@@ -83,7 +84,7 @@ pub fn encode_within(p: &Progress, limit: usize) -> (String, Trimmed) {
         })
         .filter(|a| a.0 > 0)
         .collect();
-    answers.sort_by(|a, b| b.cmp(a));
+    sort::by(&mut answers, |a, b| a > b);
     let without_answers = |p: &Progress, k: usize| {
         let mut q = p.clone();
         for (_, d, i) in &answers[..k] {
@@ -119,29 +120,42 @@ pub fn encode_within(p: &Progress, limit: usize) -> (String, Trimmed) {
     }
     // 4. Whole entries: role-plays and drills, then self-checks; within
     // each, those this build does not know first, then the lowest best.
-    let mut entries: Vec<(u8, bool, u8, String)> = Vec::new();
+    // (Kept entries are copied into new maps rather than removed: removal
+    // would add code for three map types to every bundle.)
+    let mut entries: Vec<Entry> = Vec::new();
     for (id, e) in &p.roleplays {
-        entries.push((0, SCENARIO_IDS.contains(&id.as_str()), e.best, id.clone()));
+        entries.push((0, SCENARIO_IDS.contains(&id.as_str()), e.best, 0, id.clone()));
     }
     for (id, d) in &p.drills {
-        entries.push((1, DRILL_IDS.contains(&id.as_str()), d.best, id.clone()));
+        entries.push((0, DRILL_IDS.contains(&id.as_str()), d.best, 1, id.clone()));
     }
-    entries.sort();
-    let mut checks: Vec<(u8, bool, u8, String)> = p
-        .exercises
-        .iter()
-        .map(|(id, e)| (2, KNOWN_EXERCISES.contains(&id.as_str()), e.best, id.clone()))
-        .collect();
-    checks.sort();
-    entries.extend(checks);
+    for (id, e) in &p.exercises {
+        entries.push((1, KNOWN_EXERCISES.contains(&id.as_str()), e.best, 2, id.clone()));
+    }
+    sort::by(&mut entries, |a, b| a < b);
     let without_entries = |p: &Progress, k: usize| {
-        let mut q = p.clone();
-        for (kind, _, _, id) in &entries[..k] {
-            match kind {
-                0 => q.roleplays.remove(id).map(|_| ()),
-                1 => q.drills.remove(id).map(|_| ()),
-                _ => q.exercises.remove(id).map(|_| ()),
-            };
+        // The first `k` entries go: those ordered before entry `k`.
+        let kept = |key: Entry| entries.get(k).is_some_and(|first_kept| key >= *first_kept);
+        let mut q = Progress {
+            roleplays: Default::default(),
+            drills: Default::default(),
+            exercises: Default::default(),
+            ..p.clone()
+        };
+        for (id, e) in &p.roleplays {
+            if kept((0, SCENARIO_IDS.contains(&id.as_str()), e.best, 0, id.clone())) {
+                q.roleplays.insert(id.clone(), e.clone());
+            }
+        }
+        for (id, d) in &p.drills {
+            if kept((0, DRILL_IDS.contains(&id.as_str()), d.best, 1, id.clone())) {
+                q.drills.insert(id.clone(), d.clone());
+            }
+        }
+        for (id, e) in &p.exercises {
+            if kept((1, KNOWN_EXERCISES.contains(&id.as_str()), e.best, 2, id.clone())) {
+                q.exercises.insert(id.clone(), e.clone());
+            }
         }
         q
     };
@@ -186,16 +200,38 @@ fn least(n: usize, limit: usize, trim: impl Fn(usize) -> Progress) -> Option<(us
     Some((hi, best))
 }
 
-/// The packed text of `p`, whole.
+/// One entry in the order whole entries are dropped: group (role-plays and
+/// drills, then self-checks), known to this build, best score, kind, id.
+type Entry = (u8, bool, u8, u8, String);
+
+/// The packed text of `p`, whole: the record as saved, without the
+/// indentation (a compact serializer would be a second copy of the
+/// record's serialization code in every bundle).
 fn text(p: &Progress) -> String {
-    let p = Progress {
-        app: APP_ID.to_owned(),
-        version: SCHEMA,
-        ..p.clone()
-    };
-    // Serializing plain maps of numbers, strings and bools cannot fail.
-    let json = serde_json::to_string(&p).unwrap_or_default();
-    format!("{PREFIX}{}", pack::pack(json.as_bytes()))
+    format!("{PREFIX}{}", pack::pack(compact(&p.encode()).as_bytes()))
+}
+
+/// JSON without the white space between tokens.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Reads a `cmi.suspend_data` text written by [`encode`].
