@@ -16,16 +16,16 @@ use std::sync::OnceLock;
 
 /// Floors on the cross-validated figures, set just under those measured
 /// when the model was fitted on the five writers' 1,000 answers (Spearman
-/// 0.824, MAE 7.71, QWK 0.915 over 20-point bands, bias +0.31): a change
+/// 0.866, MAE 6.94, QWK 0.927 over 20-point bands, bias +0.29): a change
 /// that makes the learned scorer worse on writers it never saw fails here.
 /// The target is Spearman ≥ 0.88, MAE ≤ 10, QWK ≥ 0.85, |bias| ≤ 3.
-const CV_SPEARMAN_FLOOR: f64 = 0.80;
-const CV_MAE_CEILING: f64 = 8.2;
-const CV_QWK_FLOOR: f64 = 0.90;
+const CV_SPEARMAN_FLOOR: f64 = 0.845;
+const CV_MAE_CEILING: f64 = 7.4;
+const CV_QWK_FLOOR: f64 = 0.91;
 const CV_BIAS_LIMIT: f64 = 3.0;
-/// Per self-check, the weakest measured was 1-1 (Spearman 0.767, MAE 9.58).
-const CV_EXERCISE_SPEARMAN_FLOOR: f64 = 0.74;
-const CV_EXERCISE_MAE_CEILING: f64 = 10.2;
+/// Per self-check, the weakest measured was 1-1 (Spearman 0.818, MAE 8.44).
+const CV_EXERCISE_SPEARMAN_FLOOR: f64 = 0.79;
+const CV_EXERCISE_MAE_CEILING: f64 = 9.0;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

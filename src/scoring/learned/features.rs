@@ -1,7 +1,9 @@
 //! What the learned scorer knows about an answer: [`NAMES`] in order, each
 //! scaled to about 0–1. The exemplars of the self-check ([`Bank`]) give the
 //! nearest-neighbour features: the similarity-weighted mean grade of the
-//! [`K`] most similar graded answers, and how similar the nearest one is.
+//! [`K`] most similar graded answers, how similar the nearest one is, its
+//! grade and the mean of the 3 nearest, and how like the answer is to the
+//! nearest exemplar in each grade band ([`BANDS`]).
 
 use super::text::{counts, Vector};
 use super::Exemplar;
@@ -14,8 +16,13 @@ use std::collections::{BTreeMap, HashMap};
 /// Nearest exemplars averaged.
 pub const K: usize = 5;
 
+/// Grade bands (lower bound inclusive, upper exclusive) whose nearest
+/// exemplar's similarity is a feature each: is the answer most like the
+/// off-topic and copied ones, the weak, the partial, or the good?
+pub const BANDS: [(f64, f64); 5] = [(0.0, 8.0), (8.0, 20.0), (20.0, 45.0), (45.0, 70.0), (70.0, 101.0)];
+
 /// The features, in the order the model reads them.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 20] = [
     "rubric",
     "ideas_found",
     "length",
@@ -29,7 +36,26 @@ pub const NAMES: [&str; 13] = [
     "neighbours",
     "nearest",
     "neighbours_x_nearest",
+    "nearest_grade",
+    "nearest_3_grade",
+    "like_band_0_8",
+    "like_band_8_20",
+    "like_band_20_45",
+    "like_band_45_70",
+    "like_band_70_100",
 ];
+
+/// What the exemplars say about an answer (see [`Bank::neighbours`]).
+struct Neighbours {
+    /// Similarity-weighted mean grade of the K nearest, 0–1.
+    mean: f64,
+    /// Similarity of the nearest.
+    nearest: f64,
+    /// Grade of the nearest, and the mean grade of the 3 nearest, 0–1.
+    top: [f64; 2],
+    /// Similarity of the nearest exemplar in each of [`BANDS`].
+    bands: [f64; 5],
+}
 
 /// Phrases that wave the case's problem away or agree with the mistake
 /// ("nothing wrong", "没必要"): a reasoned answer may still come to the
@@ -107,9 +133,8 @@ impl Bank {
         Vector::new(bag, Some(&idf))
     }
 
-    /// Similarity-weighted mean grade (0–1) of the [`K`] nearest exemplars
-    /// and the similarity of the nearest, leaving out exemplar `skip`.
-    fn neighbours(&self, v: &Vector, skip: Option<usize>) -> (f64, f64) {
+    /// What the nearest exemplars say, leaving out exemplar `skip`.
+    fn neighbours(&self, v: &Vector, skip: Option<usize>) -> Neighbours {
         let mut sims: Vec<(f64, f64)> = self
             .vectors
             .iter()
@@ -119,17 +144,36 @@ impl Bank {
             .map(|(_, (e, &g))| (v.cosine(e), g))
             .collect();
         if sims.is_empty() {
-            return (0.5, 0.0);
+            return Neighbours {
+                mean: 0.5,
+                nearest: 0.0,
+                top: [0.5; 2],
+                bands: [0.0; 5],
+            };
         }
         sims.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut bands = [0.0; 5];
+        for (band, (lo, hi)) in bands.iter_mut().zip(BANDS) {
+            *band = sims.iter().find(|(_, g)| (lo..hi).contains(g)).map_or(0.0, |s| s.0);
+        }
+        let grade_mean = |sims: &[(f64, f64)], n: usize| {
+            let n = n.min(sims.len());
+            sims[..n].iter().map(|s| s.1).sum::<f64>() / n as f64 / 100.0
+        };
+        let top = [sims[0].1 / 100.0, grade_mean(&sims, 3)];
         sims.truncate(K);
         let total: f64 = sims.iter().map(|s| s.0).sum();
         let mean = if total > 0.0 {
-            sims.iter().map(|(s, g)| s * g).sum::<f64>() / total
+            sims.iter().map(|(s, g)| s * g).sum::<f64>() / total / 100.0
         } else {
-            sims.iter().map(|s| s.1).sum::<f64>() / sims.len() as f64
+            grade_mean(&sims, K)
         };
-        (mean / 100.0, sims[0].0)
+        Neighbours {
+            mean,
+            nearest: sims[0].0,
+            top,
+            bands,
+        }
     }
 }
 
@@ -140,7 +184,7 @@ pub fn features(exercise: &SelfCheck, answer: &str, scored: &Scored, bank: &Bank
     let chars = norm.chars().filter(|c| !c.is_whitespace()).count() as f64;
     let bag = counts(answer);
     let plain = Vector::new(&bag, None);
-    let (near, nearest) = bank.neighbours(&bank.weigh(&bag), skip);
+    let near = bank.neighbours(&bank.weigh(&bag), skip);
     let found = scored.ideas.iter().filter(|i| i.found).count() as f64 / exercise.ideas.len().max(1) as f64;
     let negated = scored.flags.iter().filter(|f| matches!(f, Flag::Negated(_))).count() as f64;
     let sources: Vec<&str> = bank.sources.iter().map(String::as_str).collect();
@@ -156,8 +200,15 @@ pub fn features(exercise: &SelfCheck, answer: &str, scored: &Scored, bank: &Bank
         negated.min(2.0) / 2.0,
         copied_share,
         dismissal(&norm),
-        near,
-        nearest,
-        near * nearest,
+        near.mean,
+        near.nearest,
+        near.mean * near.nearest,
+        near.top[0],
+        near.top[1],
+        near.bands[0],
+        near.bands[1],
+        near.bands[2],
+        near.bands[3],
+        near.bands[4],
     ]
 }

@@ -26,13 +26,15 @@ pub use features::Bank;
 use serde::{Deserialize, Serialize};
 use trees::Trees;
 
-/// Unless the answer waves the problem away or the rubric found an idea
-/// denied, the score never falls more than this below the rubric's own:
-/// an answer stating every idea keeps at least 75 however short or
-/// textbook-like its wording (the graded answers hold few such, so the
-/// model alone would not know them). Cross-validated, it costs about 0.01
-/// of Spearman.
+/// Where the rubric finds most ideas (at least [`RUBRIC_TRUSTED`]) and
+/// the answer neither waves the problem away nor denies an idea, the score
+/// never falls more than this below the rubric's own: an answer stating
+/// every idea keeps at least 75 however short or textbook-like its wording
+/// (the graded answers hold few such, so the model alone would not know
+/// them). Cross-validated, it costs 0.002 of Spearman.
 pub const RUBRIC_MARGIN: f64 = 25.0;
+/// The rubric score from which [`RUBRIC_MARGIN`] holds.
+pub const RUBRIC_TRUSTED: u8 = 70;
 
 /// One graded answer the model compares a new one with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,7 +118,7 @@ fn read_with(model: &Model, bank: &Bank, exercise: &SelfCheck, answer: &str, sco
     let x = features(exercise, answer, scored, bank, None);
     let denied = scored.flags.iter().any(|f| matches!(f, super::Flag::Negated(_)))
         || features::dismissal(&crate::support::normalize::normalize(answer)) > 0.0;
-    let floor = if denied {
+    let floor = if denied || scored.score < RUBRIC_TRUSTED {
         0.0
     } else {
         f64::from(scored.score) - RUBRIC_MARGIN
