@@ -14,9 +14,9 @@ use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::fetch::{parse_checked, use_content, Load};
 use crate::web::model_screen::{use_model_screen, ModelParams};
+use crate::web::pages::roleplay::{tag_key, Played};
 use crate::web::state::AppCtx;
 use crate::web::stepper::{self, Steps as StepThrough};
-use crate::web::pages::roleplay::{tag_key, Played};
 use crate::web::widgets::Later;
 use yew::prelude::*;
 
@@ -454,11 +454,15 @@ fn Conversation(p: &ConversationProps) -> Html {
         }
         Load::Ready(scenario) => {
             let (go, addr) = (p.go.clone(), p.addr.clone());
-            let go = Callback::from(move |choices: Vec<usize>| go.emit(Address { choices, ..addr.clone() }));
+            let go = Callback::from(move |choices: Vec<usize>| {
+                go.emit(Address {
+                    choices,
+                    ..addr.clone()
+                })
+            });
             html! {
                 <Played {scenario} record={Some(p.id.clone())} choices={p.addr.choices.clone()} {go} {lang} />
             }
         }
     }
 }
-

@@ -81,11 +81,14 @@ pub fn Played(p: &PlayedProps) -> Html {
     // Record the result once, when the conversation ends.
     {
         let ctx = ctx.clone();
-        use_effect_with((finished, choices.clone(), p.record.clone()), move |(finished, _, id)| {
-            if let Some(id) = id.as_ref().filter(|_| *finished) {
-                ctx.dispatch(Action::RecordRoleplay(id.clone(), score));
-            }
-        });
+        use_effect_with(
+            (finished, choices.clone(), p.record.clone()),
+            move |(finished, _, id)| {
+                if let Some(id) = id.as_ref().filter(|_| *finished) {
+                    ctx.dispatch(Action::RecordRoleplay(id.clone(), score));
+                }
+            },
+        );
     }
     let answer = |i: usize| {
         let (go, choices) = (p.go.clone(), choices.clone());
