@@ -105,7 +105,7 @@ fn problem(field: String, message: &str) -> Problem {
 }
 
 /// The languages a draft is written in, both if none is ticked.
-fn langs_or_both(langs: &[Lang]) -> Vec<Lang> {
+pub fn langs_or_both(langs: &[Lang]) -> Vec<Lang> {
     if langs.is_empty() {
         Lang::ALL.to_vec()
     } else {

@@ -6,7 +6,7 @@
 //! the problems the course's validator finds in it.
 
 use super::fields::{about, edit, problem_list, use_reveal, LangsField, LineField, TextField};
-use crate::course::own::draft::{NodeDraft, ReplyDraft, ScenarioDraft};
+use crate::course::own::draft::{langs_or_both, NodeDraft, ReplyDraft, ScenarioDraft};
 use crate::course::own::Problem;
 use crate::course::scenario::{MAX_REPLIES, MIN_REPLIES};
 use crate::models::emotion_line::Tag;
@@ -36,11 +36,7 @@ pub fn ScenarioForm(p: &Props) -> Html {
     let d = &p.draft;
     let on = &p.onchange;
     let reveal = use_reveal();
-    let langs = if d.langs.is_empty() {
-        Lang::ALL.to_vec()
-    } else {
-        d.langs.clone()
-    };
+    let langs = langs_or_both(&d.langs);
     let text = |key: &'static str, field: &'static str, multiline: bool, get: fn(&mut ScenarioDraft) -> &mut Text| {
         let value = get(&mut d.clone()).clone();
         html! {

@@ -5,7 +5,7 @@
 
 use super::fields::{about, edit, problem_list, use_reveal, LangsField, LineField, TextField};
 use crate::course::lectures::{course, LECTURES};
-use crate::course::own::draft::{IdeaDraft, SelfCheckDraft};
+use crate::course::own::draft::{langs_or_both, IdeaDraft, SelfCheckDraft};
 use crate::course::own::Problem;
 use crate::course::selfcheck::IDEAS;
 use crate::support::i18n::{tr, trf, Lang};
@@ -25,11 +25,7 @@ pub fn SelfCheckForm(p: &Props) -> Html {
     let d = &p.draft;
     let on = &p.onchange;
     let reveal = use_reveal();
-    let langs = if d.langs.is_empty() {
-        Lang::ALL.to_vec()
-    } else {
-        d.langs.clone()
-    };
+    let langs = langs_or_both(&d.langs);
     let text = |key: &'static str,
                 field: &'static str,
                 multiline: bool,
