@@ -3,9 +3,14 @@
 // E2E_PORT=<port> points the suite at another instance (parallel work).
 import { defineConfig } from '@playwright/test';
 
+// E2E_SCORM=1: only the SCORM spec, against the learning-platform build
+// (LOYALTY_FEATURES=scorm, scripts/scorm); the plain build runs the rest.
+const scorm = !!process.env.E2E_SCORM;
+
 export default defineConfig({
   testDir: '.',
-  testMatch: '**/*.spec.ts',
+  testMatch: scorm ? '**/scorm.spec.ts' : '**/*.spec.ts',
+  testIgnore: scorm ? [] : ['**/scorm.spec.ts'],
   fullyParallel: true,
   forbidOnly: true,
   workers: 2,
@@ -14,7 +19,7 @@ export default defineConfig({
   retries: 1,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [['list'], ['json', { outputFile: '../.tmp/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: scorm ? '../.tmp/playwright-scorm.json' : '../.tmp/playwright.json' }]],
   outputDir: '../.tmp/test-results',
   use: {
     baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? '8081'}`,

@@ -59,6 +59,8 @@ function screenBundles(ctx) {
   const profile = ctx.release ? 'release' : 'debug';
   const cargoArgs = ['build', '--locked', '--target', 'wasm32-unknown-unknown'];
   if (ctx.release) cargoArgs.push('--release');
+  // LOYALTY_FEATURES=scorm: the learning-platform build (scripts/scorm).
+  if (process.env.LOYALTY_FEATURES) cargoArgs.push('--features', process.env.LOYALTY_FEATURES);
   for (const b of bins) cargoArgs.push('--bin', b);
   run('cargo', cargoArgs);
 

@@ -8,8 +8,10 @@
 //! when the page is hidden (and a few seconds after a change), and
 //! finishes when the page goes away.
 //!
-//! Any address without that parameter never looks for an LMS: nothing
-//! changes outside a package. Inside one, every call is guarded: an API
+//! Only the package's build links this in (cargo feature `scorm`,
+//! `scripts/scorm`); in the plain build every entry point here returns at
+//! once. Any address without that parameter never looks for an LMS:
+//! nothing changes outside a package. Inside one, every call is guarded: an API
 //! that throws, answers "false", or whose `LMSGetLastError` reports an
 //! error never stops the app, and local progress is saved as always
 //! (`web::storage`); what went wrong is returned once, for one quiet
@@ -124,6 +126,10 @@ fn begin() {
 /// Looks for the LMS if the page was launched from the package, and starts
 /// the session.
 fn connect() -> Start {
+    // Built without the package's feature, nothing here is linked in.
+    if !cfg!(feature = "scorm") {
+        return Start::Standalone;
+    }
     let Some(window) = web_sys::window() else {
         return Start::Standalone;
     };
@@ -189,6 +195,9 @@ fn connect() -> Start {
 /// start): only the values that changed, new interactions for new results.
 /// Returns a trouble the first time one happens in this tab.
 pub fn report(p: &Progress) -> Option<Trouble> {
+    if !cfg!(feature = "scorm") {
+        return None;
+    }
     let trouble = SESSION.with(|s| {
         let mut s = s.try_borrow_mut().ok()?;
         let session = s.as_mut()?;
@@ -203,6 +212,9 @@ pub fn report(p: &Progress) -> Option<Trouble> {
 /// Before the page reloads into another bundle: commit, and leave the
 /// session open for the next page.
 pub fn before_reload() {
+    if !cfg!(feature = "scorm") {
+        return;
+    }
     with_session(|s| {
         s.handing_off = true;
         s.commit();
