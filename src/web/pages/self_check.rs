@@ -115,7 +115,17 @@ pub fn SelfCheckPage(p: &Props) -> Html {
         Load::Failed(why) => html! {
             <p class="message error" role="alert">{ trf(lang, "selfcheck.load_failed", &[("why", &why)]) }</p>
         },
-        Load::Ready(sc) => html! { <Exercise sc={(*sc).clone()} {scorer} wanted={*wanted} {want} {lang} /> },
+        Load::Ready(sc) => {
+            // With the model when asked and it is in, else the rubric.
+            let score = {
+                let (sc, scorer) = (sc.clone(), scorer.clone());
+                Callback::from(move |(text, learned): (String, bool)| match &scorer {
+                    Load::Ready(l) if learned => score_with(&l.model, &l.bank, &sc, &text),
+                    _ => scoring::score(&sc, &text),
+                })
+            };
+            html! { <Exercise sc={(*sc).clone()} {scorer} {score} wanted={*wanted} {want} {lang} /> }
+        }
     }
 }
 
@@ -123,6 +133,9 @@ pub fn SelfCheckPage(p: &Props) -> Html {
 pub struct ExerciseProps {
     pub sc: SelfCheck,
     pub scorer: Load<Scorer>,
+    /// Scores an answer, with the learned model if the flag says so and it
+    /// is in (the page decides how: the authoring preview links no model).
+    pub score: Callback<(String, bool), Scored>,
     /// Whether the scorer's files have been asked for.
     pub wanted: bool,
     /// Asks for them.
@@ -183,19 +196,16 @@ pub fn Exercise(p: &ExerciseProps) -> Html {
     };
     // Scores the answer: with the model when `learned` and it is in.
     let score_now = {
-        let (text, result, ctx, sc, scorer, own) = (
+        let (text, result, ctx, sc, score, own) = (
             text.clone(),
             result.clone(),
             ctx.clone(),
             sc.clone(),
-            p.scorer.clone(),
+            p.score.clone(),
             p.own,
         );
         Callback::from(move |learned: bool| {
-            let scored = match &scorer {
-                Load::Ready(l) if learned => score_with(&l.model, &l.bank, &sc, &text),
-                _ => scoring::score(&sc, &text),
-            };
+            let scored = score.emit(((*text).clone(), learned));
             // Missed = not found (credit below scoring::FOUND_AT): the ideas
             // the feedback marks ✗. They feed the trainer's class view.
             let missed = scored.ideas.iter().filter(|i| !i.found).map(|i| i.id.clone()).collect();

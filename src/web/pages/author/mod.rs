@@ -431,9 +431,15 @@ fn Preview(p: &PreviewProps) -> Html {
         Item::SelfCheck(_) => None,
     });
     match (&p.item, &*scenario) {
-        (Item::SelfCheck(sc), _) => html! {
-            <Exercise sc={sc.clone()} scorer={Load::Failed(String::new())} wanted=false want={Callback::noop()} own=true lang={p.lang} />
-        },
+        (Item::SelfCheck(sc), _) => {
+            let score = {
+                let sc = sc.clone();
+                Callback::from(move |(text, _): (String, bool)| crate::scoring::score(&sc, &text))
+            };
+            html! {
+                <Exercise sc={sc.clone()} scorer={Load::Failed(String::new())} {score} wanted=false want={Callback::noop()} own=true lang={p.lang} />
+            }
+        }
         (Item::Scenario(_), Some(s)) => {
             let go = {
                 let choices = choices.clone();
