@@ -205,26 +205,20 @@ pub struct Interaction {
 /// result or answer gets one. Same records, no entries.
 pub fn interactions(before: &Progress, after: &Progress) -> Vec<Interaction> {
     let mut out = Vec::new();
-    for (id, e) in &after.exercises {
-        if before.exercises.get(id).is_none_or(|b| e.attempts > b.attempts) {
-            out.push(Interaction {
-                id: format!("self-check-{id}"),
-                kind: "fill-in",
-                result: e.last.to_string(),
-                response: None,
-                objective: format!("self-check-{id}"),
-            });
-        }
-    }
-    for (id, e) in &after.roleplays {
-        if before.roleplays.get(id).is_none_or(|b| e.attempts > b.attempts) {
-            out.push(Interaction {
-                id: format!("roleplay-{id}"),
-                kind: "performance",
-                result: e.last.to_string(),
-                response: None,
-                objective: format!("roleplay-{id}"),
-            });
+    for (now, was, prefix, kind) in [
+        (&after.exercises, &before.exercises, "self-check", "fill-in"),
+        (&after.roleplays, &before.roleplays, "roleplay", "performance"),
+    ] {
+        for (id, e) in now {
+            if was.get(id).is_none_or(|b| e.attempts > b.attempts) {
+                out.push(Interaction {
+                    id: format!("{prefix}-{id}"),
+                    kind,
+                    result: e.last.to_string(),
+                    response: None,
+                    objective: format!("{prefix}-{id}"),
+                });
+            }
         }
     }
     let none = DrillState::default();

@@ -165,6 +165,14 @@ pub fn LineField(p: &LineProps) -> Html {
     }
 }
 
+/// A `<select>`'s change handler: its value goes to `on`.
+pub fn select_change(on: Callback<String>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        on.emit(el.value());
+    })
+}
+
 /// A callback that changes one part of a draft and hands the whole new
 /// draft on.
 pub fn edit<D: Clone + 'static, T: 'static>(

@@ -347,10 +347,7 @@ fn Starters(p: &StartersProps) -> Html {
     };
     let pick = {
         let choice = choice.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            choice.set(el.value());
-        })
+        fields::select_change(Callback::from(move |v: String| choice.set(v)))
     };
     let copy = {
         let (on, choice, copying) = (p.on_start.clone(), choice.clone(), copying.clone());

@@ -5,7 +5,7 @@
 //! where the conversation goes next and the debrief note. Each field shows
 //! the problems the course's validator finds in it.
 
-use super::fields::{about, edit, problem_list, use_reveal, LangsField, LineField, TextField};
+use super::fields::{about, edit, problem_list, select_change, use_reveal, LangsField, LineField, TextField};
 use crate::course::own::draft::{langs_or_both, NodeDraft, ReplyDraft, ScenarioDraft};
 use crate::course::own::Problem;
 use crate::course::scenario::{MAX_REPLIES, MIN_REPLIES};
@@ -20,14 +20,6 @@ pub struct Props {
     pub problems: Vec<Problem>,
     pub onchange: Callback<ScenarioDraft>,
     pub lang: Lang,
-}
-
-/// A `<select>` whose value goes to `on`.
-fn select_change(on: Callback<String>) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        on.emit(el.value());
-    })
 }
 
 #[function_component]

@@ -3,7 +3,7 @@
 //! weight, phrasings one per line), in the languages the trainer writes in.
 //! Each field shows the problems the course's validator finds in it.
 
-use super::fields::{about, edit, problem_list, use_reveal, LangsField, LineField, TextField};
+use super::fields::{about, edit, problem_list, select_change, use_reveal, LangsField, LineField, TextField};
 use crate::course::lectures::{course, LECTURES};
 use crate::course::own::draft::{langs_or_both, IdeaDraft, SelfCheckDraft};
 use crate::course::own::Problem;
@@ -36,13 +36,11 @@ pub fn SelfCheckForm(p: &Props) -> Html {
                 problems={about(&p.problems, field)} onchange={edit(d, on, move |d, t| *get(d) = t)} {lang} />
         }
     };
-    let on_lecture = edit(d, on, |d, n: u8| d.lecture = n);
-    let lecture_change = Callback::from(move |e: Event| {
-        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Ok(n) = el.value().parse() {
-            on_lecture.emit(n);
+    let lecture_change = select_change(edit(d, on, |d, v: String| {
+        if let Ok(n) = v.parse() {
+            d.lecture = n;
         }
-    });
+    }));
     let add_idea = edit(d, on, |d, _: MouseEvent| {
         d.ideas.push(IdeaDraft {
             weight: "0".into(),
