@@ -1,6 +1,6 @@
 //! Fits the learned self-check scorer on the graded answers of
 //! `tests/data/answers/` and writes what the app reads:
-//! `content/scorer/model.json` (the boosted trees) and
+//! `content/scorer/model.json` (the boosted trees and the forest) and
 //! `content/scorer/<id>.json` (each self-check's exemplars). Prints the
 //! cross-validated agreement (grouped by writer) first: the figure to trust.
 //!
@@ -59,9 +59,10 @@ fn main() -> Result<(), String> {
         )?;
     }
     println!(
-        "wrote {} ({} trees) and the exemplars of {} self-checks",
+        "wrote {} ({} boosted trees, a forest of {}) and the exemplars of {} self-checks",
         dir.join("model.json").display(),
         model.trees.trees.len(),
+        model.forest.0.len(),
         ids.len()
     );
     Ok(())

@@ -7,7 +7,7 @@
 use loyalty_lab::course::lectures::LEARNED_IDS;
 use loyalty_lab::course::selfcheck::SelfCheck;
 use loyalty_lab::scoring::agreement::{bias, mae, qwk, spearman};
-use loyalty_lab::scoring::learned::train::{cross_validate, fit, load_exercises, load_rows, Row};
+use loyalty_lab::scoring::learned::train::{cross_validate, fit, held_out, load_exercises, load_rows, Row};
 use loyalty_lab::scoring::learned::{Exemplars, Learned, Model};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -15,17 +15,27 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// Floors on the cross-validated figures, set just under those measured
-/// when the model was fitted on the five writers' 1,000 answers (Spearman
-/// 0.866, MAE 6.94, QWK 0.927 over 20-point bands, bias +0.29): a change
+/// when the model was fitted on the eight writers' 1,600 answers (Spearman
+/// 0.888, MAE 6.69, QWK 0.931 over 20-point bands, bias -0.18): a change
 /// that makes the learned scorer worse on writers it never saw fails here.
 /// The target is Spearman ≥ 0.88, MAE ≤ 10, QWK ≥ 0.85, |bias| ≤ 3.
-const CV_SPEARMAN_FLOOR: f64 = 0.845;
-const CV_MAE_CEILING: f64 = 7.4;
-const CV_QWK_FLOOR: f64 = 0.91;
+const CV_SPEARMAN_FLOOR: f64 = 0.88;
+const CV_MAE_CEILING: f64 = 7.0;
+const CV_QWK_FLOOR: f64 = 0.92;
 const CV_BIAS_LIMIT: f64 = 3.0;
-/// Per self-check, the weakest measured was 1-1 (Spearman 0.818, MAE 8.44).
-const CV_EXERCISE_SPEARMAN_FLOOR: f64 = 0.79;
-const CV_EXERCISE_MAE_CEILING: f64 = 9.0;
+/// Per self-check, the weakest measured was 1-1 (Spearman 0.852, MAE 7.76).
+const CV_EXERCISE_SPEARMAN_FLOOR: f64 = 0.84;
+const CV_EXERCISE_MAE_CEILING: f64 = 8.0;
+
+/// The writers whose answers came after the scorer's design was fixed
+/// (features, trees, forest and floor chosen on w1–w5 alone).
+const LATER_WRITERS: [&str; 3] = ["w6", "w7", "w8"];
+/// Floors on the later writers' answers scored by a model fitted on w1–w5
+/// only: measured Spearman 0.885, MAE 8.39, QWK 0.918, bias +5.00 (their
+/// graders mark about 5 points lower than w1–w5's did).
+const LATER_SPEARMAN_FLOOR: f64 = 0.87;
+const LATER_MAE_CEILING: f64 = 9.0;
+const LATER_QWK_FLOOR: f64 = 0.9;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -59,7 +69,7 @@ fn shipped() -> (Model, BTreeMap<String, Exemplars>) {
 #[test]
 fn cross_validated_by_writer() {
     let rows = rows();
-    assert_eq!(rows.len(), 1000);
+    assert_eq!(rows.len(), 1600);
     let cv = cross_validate(rows, exercises());
     let grades: Vec<f64> = rows.iter().map(|r| r.grade).collect();
     let figures = |keep: &dyn Fn(&Row) -> bool| {
@@ -84,6 +94,22 @@ fn cross_validated_by_writer() {
     assert!(m <= CV_MAE_CEILING, "MAE {m:.2} > {CV_MAE_CEILING}");
     assert!(k >= CV_QWK_FLOOR, "QWK {k:.3} < {CV_QWK_FLOOR}");
     assert!(b.abs() <= CV_BIAS_LIMIT, "bias {b:+.2}");
+}
+
+#[test]
+fn answers_written_after_the_design_was_fixed() {
+    let rows = rows();
+    let unseen: Vec<bool> = rows.iter().map(|r| LATER_WRITERS.contains(&r.writer.as_str())).collect();
+    assert_eq!(unseen.iter().filter(|&&u| u).count(), 600);
+    let (s, g): (Vec<f64>, Vec<f64>) = held_out(rows, &unseen, exercises())
+        .into_iter()
+        .map(|(i, v)| (v, rows[i].grade))
+        .unzip();
+    let (rho, m, k, b) = (spearman(&s, &g), mae(&s, &g), qwk(&s, &g), bias(&s, &g));
+    println!("w6–w8 scored by a model of w1–w5: Spearman {rho:.3}  MAE {m:5.2}  QWK {k:.3}  bias {b:+.2}");
+    assert!(rho >= LATER_SPEARMAN_FLOOR, "Spearman {rho:.3}");
+    assert!(m <= LATER_MAE_CEILING, "MAE {m:.2}");
+    assert!(k >= LATER_QWK_FLOOR, "QWK {k:.3}");
 }
 
 #[test]
@@ -115,6 +141,9 @@ fn bad_model_files_are_refused_with_a_reason() {
     let mut far = v.clone();
     far["trees"]["trees"][0][0] = serde_json::json!([99, 0.5, 1, 2]);
     assert_eq!(Model::parse(&far.to_string()).unwrap_err(), "tree 0 is malformed");
+    let mut forest = v.clone();
+    forest["forest"][3][0] = serde_json::json!([99, 0.5, 1, 2]);
+    assert_eq!(Model::parse(&forest.to_string()).unwrap_err(), "tree 3 is malformed");
     // A split that points back up would never end.
     v["trees"]["trees"][0][0] = serde_json::json!([0, 0.5, 0, 0]);
     assert_eq!(Model::parse(&v.to_string()).unwrap_err(), "tree 0 is malformed");

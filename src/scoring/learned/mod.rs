@@ -6,15 +6,18 @@
 //! similarity to the graded exemplars of the same self-check (a
 //! similarity-weighted mean of the nearest ones' grades), to the model
 //! answer and to the case (on-topic-ness), how much is copied back, length,
-//! dismissal, the keyword-list flag — combined by
-//! gradient-boosted trees ([`trees`]) fitted natively (`cargo run --release
-//! --example fit_scorer`). The trees ship as `content/scorer/model.json`, the
-//! exemplars as `content/scorer/<id>.json`; the app reads both, no server.
+//! dismissal, the keyword-list flag — read by two tree models whose
+//! predictions are averaged: gradient-boosted trees ([`trees`]) and a forest
+//! of extremely randomised trees ([`forest`]), both fitted natively (`cargo
+//! run --release --example fit_scorer`). They ship as
+//! `content/scorer/model.json`, the exemplars as `content/scorer/<id>.json`;
+//! the app reads both, no server.
 //! `tests/learned.rs` measures it by cross-validation grouped by writer.
 //!
 //! Pure module: no yew, no web-sys; never panics; same input, same score.
 
 pub mod features;
+pub mod forest;
 pub mod text;
 pub mod train;
 pub mod trees;
@@ -24,6 +27,7 @@ use crate::course::selfcheck::SelfCheck;
 use features::features;
 pub use features::Bank;
 use serde::{Deserialize, Serialize};
+use forest::Forest;
 use trees::Trees;
 
 /// Where the rubric finds most ideas (at least [`RUBRIC_TRUSTED`]) and
@@ -60,6 +64,7 @@ pub struct Model {
     /// The feature names, in order: a file made for other features is refused.
     pub features: Vec<String>,
     pub trees: Trees,
+    pub forest: Forest,
 }
 
 impl Model {
@@ -69,10 +74,16 @@ impl Model {
         if m.features != features::NAMES {
             return Err("the model was fitted on other features".into());
         }
-        if let Some(bad) = m.trees.problem(features::NAMES.len()) {
+        let n = features::NAMES.len();
+        if let Some(bad) = m.trees.problem(n).or_else(|| trees::trees_problem(&m.forest.0, n)) {
             return Err(bad);
         }
         Ok(m)
+    }
+
+    /// The mean of the boosted trees' and the forest's predictions.
+    pub fn predict(&self, x: &[f64]) -> f64 {
+        (self.trees.predict(x) + self.forest.predict(x)) / 2.0
     }
 }
 
@@ -123,5 +134,5 @@ fn read_with(model: &Model, bank: &Bank, exercise: &SelfCheck, answer: &str, sco
     } else {
         f64::from(scored.score) - RUBRIC_MARGIN
     };
-    model.trees.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
+    model.predict(&x).max(floor).clamp(0.0, 100.0).round() as u8
 }

@@ -4,6 +4,7 @@
 //! exemplars too), so no answer is scored by a model that saw its writer.
 
 use super::features::{features, Bank};
+use super::forest::{Forest, FOREST};
 use super::trees::{Trees, FIT};
 use super::{features as names, Exemplar, Learned, Model};
 use crate::course::selfcheck::SelfCheck;
@@ -65,6 +66,7 @@ fn fit_scored(
     let model = Model {
         features: names::NAMES.iter().map(|n| n.to_string()).collect(),
         trees: Trees::fit(&x, &y, FIT),
+        forest: Forest::fit(&x, &y, FOREST),
     };
     (model, exemplars)
 }
@@ -75,24 +77,46 @@ pub fn cross_validate(rows: &[Row], exercises: &BTreeMap<String, SelfCheck>) -> 
     let writers: BTreeSet<&str> = rows.iter().map(|r| r.writer.as_str()).collect();
     let mut out = vec![0.0; rows.len()];
     for w in writers {
-        let (train, train_scored): (Vec<Row>, Vec<Scored>) = rows
-            .iter()
-            .zip(&scored)
-            .filter(|(r, _)| r.writer != w)
-            .map(|(r, s)| (r.clone(), s.clone()))
-            .unzip();
-        let (model, exemplars) = fit_scored(&train, &train_scored, exercises);
-        let learned: BTreeMap<&str, Learned> = exemplars
-            .iter()
-            .map(|(id, list)| (id.as_str(), Learned::new(&model, &exercises[id], list)))
-            .collect();
-        for (i, (r, s)) in rows.iter().zip(&scored).enumerate().filter(|(_, (r, _))| r.writer == w) {
-            out[i] = learned[r.exercise.as_str()]
-                .score_read(&exercises[&r.exercise], &r.answer, s)
-                .into();
+        let unseen: Vec<bool> = rows.iter().map(|r| r.writer == w).collect();
+        for (i, v) in score_unseen(rows, &scored, &unseen, exercises) {
+            out[i] = v;
         }
     }
     out
+}
+
+/// The scores of the rows marked `unseen` (with their index) from a model
+/// and exemplars fitted on the other rows only.
+pub fn held_out(rows: &[Row], unseen: &[bool], exercises: &BTreeMap<String, SelfCheck>) -> Vec<(usize, f64)> {
+    let scored: Vec<Scored> = rows.iter().map(|r| score(&exercises[&r.exercise], &r.answer)).collect();
+    score_unseen(rows, &scored, unseen, exercises)
+}
+
+fn score_unseen(
+    rows: &[Row],
+    scored: &[Scored],
+    unseen: &[bool],
+    exercises: &BTreeMap<String, SelfCheck>,
+) -> Vec<(usize, f64)> {
+    let (train, train_scored): (Vec<Row>, Vec<Scored>) = rows
+        .iter()
+        .zip(scored)
+        .zip(unseen)
+        .filter(|(_, &u)| !u)
+        .map(|((r, s), _)| (r.clone(), s.clone()))
+        .unzip();
+    let (model, exemplars) = fit_scored(&train, &train_scored, exercises);
+    let learned: BTreeMap<&str, Learned> = exemplars
+        .iter()
+        .map(|(id, list)| (id.as_str(), Learned::new(&model, &exercises[id], list)))
+        .collect();
+    (0..rows.len())
+        .filter(|&i| unseen[i])
+        .map(|i| {
+            let r = &rows[i];
+            (i, learned[r.exercise.as_str()].score_read(&exercises[&r.exercise], &r.answer, &scored[i]).into())
+        })
+        .collect()
 }
 
 /// Every self-check of the build, read and parsed from `root`'s

@@ -47,7 +47,7 @@ pub const FIT: Fit = Fit {
 
 /// The leaf value `x` reaches in `tree` (0 for a malformed tree, which
 /// [`Trees::problem`] refuses before any is used).
-fn leaf(tree: &[Node], x: &[f64]) -> f64 {
+pub(super) fn leaf(tree: &[Node], x: &[f64]) -> f64 {
     let mut at = 0;
     // Children come after parents, so a walk ends within the tree's length.
     for _ in 0..tree.len() {
@@ -76,16 +76,7 @@ impl Trees {
         if !self.start.is_finite() {
             return Some("the start value is not a number".into());
         }
-        self.trees.iter().enumerate().find_map(|(i, tree)| {
-            let bad = tree.is_empty()
-                || tree.iter().enumerate().any(|(at, node)| match *node {
-                    Node::Leaf(v) => !v.is_finite(),
-                    Node::Split(j, t, lo, hi) => {
-                        j >= features || !t.is_finite() || lo <= at || hi <= at || lo >= tree.len() || hi >= tree.len()
-                    }
-                });
-            bad.then(|| format!("tree {i} is malformed"))
-        })
+        trees_problem(&self.trees, features)
     }
 
     /// Fits rows `x` to targets `y` (deterministic).
@@ -133,6 +124,22 @@ impl Trees {
     }
 }
 
+/// The first malformed tree of `trees`, named, if any: a tree must be
+/// non-empty, its numbers finite, its features known, every child after
+/// its parent and inside the tree.
+pub(super) fn trees_problem(trees: &[Tree], features: usize) -> Option<String> {
+    trees.iter().enumerate().find_map(|(i, tree)| {
+        let bad = tree.is_empty()
+            || tree.iter().enumerate().any(|(at, node)| match *node {
+                Node::Leaf(v) => !v.is_finite(),
+                Node::Split(j, t, lo, hi) => {
+                    j >= features || !t.is_finite() || lo <= at || hi <= at || lo >= tree.len() || hi >= tree.len()
+                }
+            });
+        bad.then(|| format!("tree {i} is malformed"))
+    })
+}
+
 /// The index of the leaf `row` reaches.
 fn reach(tree: &[Node], row: &[f64]) -> usize {
     let mut at = 0;
@@ -176,8 +183,11 @@ fn grow(
                 continue;
             }
             let gain = sum * sum / left as f64 + (total - sum) * (total - sum) / right as f64;
-            // Stored rounded up, so no row moves across the split.
-            let t = (v * 1e4).ceil() / 1e4;
+            // Halfway to the next value, as stored (rounded), so an unseen
+            // value between the two goes to the nearer side; where rounding
+            // leaves no room between them, just above `v`.
+            let mid = round((v + next) / 2.0, 1e4);
+            let t = if v <= mid && mid < next { mid } else { (v * 1e4).ceil() / 1e4 };
             if t < next && best.as_ref().is_none_or(|(g, _, _)| gain > *g) {
                 best = Some((gain, j, t));
             }
@@ -193,7 +203,7 @@ fn grow(
     tree[at] = Node::Split(j, t, lo, hi);
 }
 
-fn round(v: f64, scale: f64) -> f64 {
+pub(super) fn round(v: f64, scale: f64) -> f64 {
     (v * scale).round() / scale
 }
 
