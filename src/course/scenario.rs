@@ -33,6 +33,7 @@
 //! Pure module: no yew, no web-sys. Bad content is an error, never a panic.
 
 use crate::models::emotion_line::{check_severity, ParamError, Session, Tag};
+use crate::support::format::fixed;
 use crate::support::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -173,13 +174,16 @@ pub fn validate_in(s: &Scenario, langs: &[Lang]) -> Vec<String> {
             (Ok(best), Ok(worst)) => {
                 if best.emotion() <= best.start() {
                     errors.push(format!(
-                        "best path ends at {:.1}, not above the start {:.1}",
-                        best.emotion(),
-                        best.start()
+                        "best path ends at {}, not above the start {}",
+                        fixed(best.emotion(), 1),
+                        fixed(best.start(), 1)
                     ));
                 }
                 if !worst.lost() {
-                    errors.push(format!("worst path ends at {:.1}, not at the bottom", worst.emotion()));
+                    errors.push(format!(
+                        "worst path ends at {}, not at the bottom",
+                        fixed(worst.emotion(), 1)
+                    ));
                 }
             }
             (Err(e), _) | (_, Err(e)) => errors.push(format!("cannot play: {e}")),

@@ -171,12 +171,8 @@ pub trait ParamSet: Copy + Default {
     }
 }
 
-/// The shortest decimal that parses back to exactly `v` (Rust's `Display`
-/// for f64 never uses an exponent), without a negative zero.
+/// The shortest decimal that parses back to exactly `v`, never with an
+/// exponent or a negative zero ([`crate::support::format::shortest`]).
 pub fn number(v: f64) -> String {
-    if v == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{v}")
-    }
+    crate::support::format::shortest(v)
 }

@@ -2,7 +2,23 @@
 //! screen readers, and a data table that shows the same numbers as text.
 //! Components take numbers already computed and labels already formatted.
 
+use crate::support::format::fixed;
+use crate::support::format::Num;
 use yew::prelude::*;
+
+/// The `points` of a band of a pyramid or iceberg, centred on `cx`: from
+/// `top` (its y, its half-width) down to `bottom`.
+pub fn band_points(cx: f64, top: (f64, f64), bottom: (f64, f64)) -> String {
+    let corner = |x: f64, y: f64| format!("{},{}", fixed(x, 1), fixed(y, 1));
+    let ((a, ha), (b, hb)) = (top, bottom);
+    [
+        corner(cx - ha, a),
+        corner(cx + ha, a),
+        corner(cx + hb, b),
+        corner(cx - hb, b),
+    ]
+    .join(" ")
+}
 
 /// One bar of a histogram.
 #[derive(Clone, PartialEq)]
@@ -57,7 +73,7 @@ impl Frame<'_> {
         let desc_id = format!("{}-desc", self.id);
         html! {
             <figure class="chart">
-                <svg viewBox={format!("0 0 {W} {}", self.height)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
+                <svg viewBox={format!("0 0 {} {}", W.num(), self.height.num())} role="img" aria-labelledby={format!("{title_id} {desc_id}")}
                     data-testid={self.id.clone()}>
                     <title id={title_id}>{ self.title }</title>
                     <desc id={desc_id}>{ self.desc }</desc>
@@ -92,23 +108,23 @@ pub fn Histogram(p: &HistogramProps) -> Html {
                 { for p.bins.iter().enumerate().map(|(i, b)| {
                     let h = b.count as f64 / max * plot_h;
                     html! {
-                        <rect class="bar" x={format!("{:.2}", i as f64 * bw + 1.0)} y={format!("{:.2}", PAD_TOP + plot_h - h)}
-                            width={format!("{:.2}", (bw - 2.0).max(1.0))} height={format!("{h:.2}")} />
+                        <rect class="bar" x={fixed(i as f64 * bw + 1.0, 2)} y={fixed(PAD_TOP + plot_h - h, 2)}
+                            width={fixed((bw - 2.0).max(1.0), 2)} height={fixed(h, 2)} />
                     }
                 }) }
-                <line class="axis" x1="0" x2={W.to_string()} y1={(H - PAD_BOTTOM).to_string()} y2={(H - PAD_BOTTOM).to_string()} />
+                <line class="axis" x1="0" x2={W.num()} y1={(H - PAD_BOTTOM).num()} y2={(H - PAD_BOTTOM).num()} />
                 { for p.markers.iter().enumerate().map(|(i, m)| {
                     let x = (m.at.clamp(0.0, 1.0) * W).clamp(1.0, W - 1.0);
                     let anchor = if x < W * 0.15 { "start" } else if x > W * 0.85 { "end" } else { "middle" };
                     html! {
                         <g class="marker">
-                            <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(PAD_TOP - 4.0).to_string()} y2={(H - PAD_BOTTOM).to_string()} />
-                            <text x={format!("{x:.2}")} y={format!("{}", 12 + (i % 2) * 12)} text-anchor={anchor}>{ &m.label }</text>
+                            <line x1={fixed(x, 2)} x2={fixed(x, 2)} y1={(PAD_TOP - 4.0).num()} y2={(H - PAD_BOTTOM).num()} />
+                            <text x={fixed(x, 2)} y={format!("{}", 12 + (i % 2) * 12)} text-anchor={anchor}>{ &m.label }</text>
                         </g>
                     }
                 }) }
-                <text class="tick" x="0" y={(H - 8.0).to_string()} text-anchor="start">{ &p.axis.0 }</text>
-                <text class="tick" x={W.to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.axis.1 }</text>
+                <text class="tick" x="0" y={(H - 8.0).num()} text-anchor="start">{ &p.axis.0 }</text>
+                <text class="tick" x={W.num()} y={(H - 8.0).num()} text-anchor="end">{ &p.axis.1 }</text>
             </>
         },
         Html::default(),
@@ -174,15 +190,15 @@ pub fn Tornado(p: &TornadoProps) -> Html {
                     let (a, b) = (x(r.down).min(x(r.up)), x(r.down).max(x(r.up)));
                     html! {
                         <g>
-                            <text class="tick" x={(label_w - 8.0).to_string()} y={format!("{:.1}", y + row_h * 0.65)} text-anchor="end">{ &r.label }</text>
-                            <rect class="bar down" x={format!("{:.2}", a.min(mid))} y={format!("{:.1}", y + 3.0)}
-                                width={format!("{:.2}", (mid - a).max(0.0))} height={format!("{:.1}", row_h - 6.0)} />
-                            <rect class="bar up" x={format!("{mid:.2}")} y={format!("{:.1}", y + 3.0)}
-                                width={format!("{:.2}", (b - mid).max(0.0))} height={format!("{:.1}", row_h - 6.0)} />
+                            <text class="tick" x={(label_w - 8.0).num()} y={fixed(y + row_h * 0.65, 1)} text-anchor="end">{ &r.label }</text>
+                            <rect class="bar down" x={fixed(a.min(mid), 2)} y={fixed(y + 3.0, 1)}
+                                width={fixed((mid - a).max(0.0), 2)} height={fixed(row_h - 6.0, 1)} />
+                            <rect class="bar up" x={fixed(mid, 2)} y={fixed(y + 3.0, 1)}
+                                width={fixed((b - mid).max(0.0), 2)} height={fixed(row_h - 6.0, 1)} />
                         </g>
                     }
                 }) }
-                <line class="axis" x1={format!("{mid:.2}")} x2={format!("{mid:.2}")} y1="0" y2={h.to_string()} />
+                <line class="axis" x1={fixed(mid, 2)} x2={fixed(mid, 2)} y1="0" y2={h.num()} />
             </>
         },
         Html::default(),
@@ -264,28 +280,28 @@ pub fn LineChart(p: &LineChartProps) -> Html {
             <>
                 { for [lo, (lo + hi) / 2.0, hi].iter().map(|v| html! {
                     <g>
-                        <line class="grid" x1={left.to_string()} x2={(W - 4.0).to_string()} y1={format!("{:.1}", y(*v))} y2={format!("{:.1}", y(*v))} />
-                        <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ crate::support::format::trim(*v, 0) }</text>
+                        <line class="grid" x1={left.num()} x2={(W - 4.0).num()} y1={fixed(y(*v), 1)} y2={fixed(y(*v), 1)} />
+                        <text class="tick" x={(left - 4.0).num()} y={fixed(y(*v) + 4.0, 1)} text-anchor="end">{ crate::support::format::trim(*v, 0) }</text>
                     </g>
                 }) }
                 if let Some((from, to, label)) = &p.band {
                     <g class="band">
-                        <rect x={left.to_string()} y={format!("{:.1}", y(*to))} width={plot_w.to_string()}
-                            height={format!("{:.1}", (y(*from) - y(*to)).max(0.0))} />
-                        <text class="tick" x={format!("{:.1}", left + 6.0)} y={format!("{:.1}", y(*to) + 14.0)}>{ label }</text>
+                        <rect x={left.num()} y={fixed(y(*to), 1)} width={plot_w.num()}
+                            height={fixed((y(*from) - y(*to)).max(0.0), 1)} />
+                        <text class="tick" x={fixed(left + 6.0, 1)} y={fixed(y(*to) + 14.0, 1)}>{ label }</text>
                     </g>
                 }
                 if let Some(c) = p.cursor {
-                    <line class="cursor" x1={format!("{:.1}", x(c))} x2={format!("{:.1}", x(c))} y1={PAD_TOP.to_string()} y2={(H - PAD_BOTTOM).to_string()} />
+                    <line class="cursor" x1={fixed(x(c), 1)} x2={fixed(x(c), 1)} y1={PAD_TOP.num()} y2={(H - PAD_BOTTOM).num()} />
                 }
                 { for p.series.iter().map(|s| {
                     let d: String = s.values.iter().enumerate()
-                        .map(|(i, v)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, x(i), y(*v)))
+                        .map(|(i, v)| format!("{}{},{}", if i == 0 { "M" } else { " L" }, fixed(x(i), 1), fixed(y(*v), 1)))
                         .collect();
                     html! { <path class={classes!("line", format!("s{}", s.slot), s.dashed.then_some("dashed"))} d={d} /> }
                 }) }
-                <text class="tick" x={left.to_string()} y={(H - 8.0).to_string()} text-anchor="start">{ &p.x_axis.0 }</text>
-                <text class="tick" x={(W - 4.0).to_string()} y={(H - 8.0).to_string()} text-anchor="end">{ &p.x_axis.1 }</text>
+                <text class="tick" x={left.num()} y={(H - 8.0).num()} text-anchor="start">{ &p.x_axis.0 }</text>
+                <text class="tick" x={(W - 4.0).num()} y={(H - 8.0).num()} text-anchor="end">{ &p.x_axis.1 }</text>
             </>
         },
         html! {
@@ -361,14 +377,14 @@ pub fn BarChart(p: &BarChartProps) -> Html {
                     let cx = (i as f64 + 0.5) * bw;
                     html! {
                         <g>
-                            <rect class="bar" x={format!("{:.2}", i as f64 * bw + bw * 0.15)} y={format!("{:.2}", top + plot_h - bh)}
-                                width={format!("{:.2}", (bw * 0.7).max(1.0))} height={format!("{bh:.2}")} />
-                            <text class="value" x={format!("{cx:.2}")} y={format!("{:.2}", top + plot_h - bh - 5.0)} text-anchor="middle">{ b.value }</text>
-                            <text class="tick" x={format!("{cx:.2}")} y={(h - 8.0).to_string()} text-anchor="middle">{ &b.label }</text>
+                            <rect class="bar" x={fixed(i as f64 * bw + bw * 0.15, 2)} y={fixed(top + plot_h - bh, 2)}
+                                width={fixed((bw * 0.7).max(1.0), 2)} height={fixed(bh, 2)} />
+                            <text class="value" x={fixed(cx, 2)} y={fixed(top + plot_h - bh - 5.0, 2)} text-anchor="middle">{ b.value }</text>
+                            <text class="tick" x={fixed(cx, 2)} y={(h - 8.0).num()} text-anchor="middle">{ &b.label }</text>
                         </g>
                     }
                 }) }
-                <line class="axis" x1="0" x2={W.to_string()} y1={(h - bottom).to_string()} y2={(h - bottom).to_string()} />
+                <line class="axis" x1="0" x2={W.num()} y1={(h - bottom).num()} y2={(h - bottom).num()} />
             </>
         },
         Html::default(),

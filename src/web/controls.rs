@@ -3,6 +3,7 @@
 //! of range shows a message beside the field and changes nothing.
 
 use crate::support::format::trim;
+use crate::support::format::Num;
 use crate::support::i18n::{trf, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -148,8 +149,8 @@ pub fn Slider(p: &SliderProps) -> Html {
             <label id={label_id.clone()} for={format!("{id}-field")}>{ &p.label }</label>
             <div class="control-row">
                 <input type="range" id={format!("{id}-range")} aria-labelledby={label_id}
-                    min={p.min.to_string()} max={p.max.to_string()} step={p.step.to_string()}
-                    value={p.value.to_string()} oninput={range_input}
+                    min={p.min.num()} max={p.max.num()} step={p.step.num()}
+                    value={p.value.num()} oninput={range_input}
                     data-testid={format!("{id}-range")} />
                 <span class="field">
                     <input type="text" inputmode="decimal" id={format!("{id}-field")} value={(*draft).clone()}

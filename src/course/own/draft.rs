@@ -258,7 +258,7 @@ impl ScenarioDraft {
             title: s.title.clone(),
             setting: s.setting.clone(),
             customer: s.customer.clone(),
-            severity: s.severity.to_string(),
+            severity: crate::support::format::shortest(s.severity),
             start: s.start.clone(),
             nodes,
         }

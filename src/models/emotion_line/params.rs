@@ -50,7 +50,12 @@ impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParamError::NotFinite(p) => write!(f, "{} is not a finite number", p.key()),
-            ParamError::OutOfRange { param, value } => write!(f, "{} = {value} is out of range", param.key()),
+            ParamError::OutOfRange { param, value } => write!(
+                f,
+                "{} = {} is out of range",
+                param.key(),
+                crate::support::format::shortest(*value)
+            ),
         }
     }
 }

@@ -141,7 +141,7 @@ pub fn compute(p: &Params) -> Result<Outcome, ParamError> {
             happy: false,
         },
     ];
-    let lost = groups.iter().map(Group::lost).sum::<f64>().clamp(0.0, p.problems);
+    let lost = crate::support::within(groups.iter().map(Group::lost).sum::<f64>(), 0.0, p.problems);
     let happy: f64 = groups.iter().filter(|g| g.happy).map(|g| g.customers).sum();
     let unhappy = (p.problems - happy).max(0.0);
     let per_customer = per_customer(p);

@@ -213,7 +213,7 @@ fn step(s: &State, firm: &Firm, l: &Levers, m: u32) -> (State, Month) {
 /// `x` if finite, clamped; `lo` otherwise (cannot happen with valid levers).
 fn finite(x: f64, lo: f64, hi: f64) -> f64 {
     if x.is_finite() {
-        x.clamp(lo, hi)
+        crate::support::within(x, lo, hi)
     } else {
         lo
     }

@@ -44,7 +44,7 @@ pub fn sensitivity(p: &Params) -> Result<Vec<Swing>, ParamError> {
     let moved = |param: Param, factor: f64| {
         let s = param.spec();
         let mut q = *p;
-        let mut v = (p.get(param) * factor).clamp(s.min, s.max);
+        let mut v = crate::support::within(p.get(param) * factor, s.min, s.max);
         if s.integer {
             v = v.round();
         }

@@ -81,7 +81,15 @@ impl Forest {
 
 /// Appends to `tree` the subtree for `rows`: at each node the best of
 /// `choose` random features, each cut at a random point of its range.
-fn grow(x: &[Vec<f64>], y: &[f64], rows: &[usize], fit: ForestFit, choose: usize, random: &mut Random, tree: &mut Tree) {
+fn grow(
+    x: &[Vec<f64>],
+    y: &[f64],
+    rows: &[usize],
+    fit: ForestFit,
+    choose: usize,
+    random: &mut Random,
+    tree: &mut Tree,
+) {
     let at = tree.len();
     let mean = rows.iter().map(|&i| y[i]).sum::<f64>() / rows.len().max(1) as f64;
     tree.push(Node::Leaf(round(mean, 1e1)));
@@ -102,9 +110,9 @@ fn grow(x: &[Vec<f64>], y: &[f64], rows: &[usize], fit: ForestFit, choose: usize
         let swap = picked + random.below(features - picked);
         pool.swap(picked, swap);
         let j = pool[picked];
-        let (lo, hi) = rows
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| (lo.min(x[i][j]), hi.max(x[i][j])));
+        let (lo, hi) = rows.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
+            (lo.min(x[i][j]), hi.max(x[i][j]))
+        });
         let t = round(lo + random.unit() * (hi - lo), 1e3);
         if !(lo <= t && t < hi) {
             continue;

@@ -26,8 +26,8 @@ use super::{score, Scored};
 use crate::course::selfcheck::SelfCheck;
 use features::features;
 pub use features::Bank;
-use serde::{Deserialize, Serialize};
 use forest::Forest;
+use serde::{Deserialize, Serialize};
 use trees::Trees;
 
 /// Where the rubric finds most ideas (at least [`RUBRIC_TRUSTED`]) and

@@ -114,7 +114,12 @@ fn score_unseen(
         .filter(|&i| unseen[i])
         .map(|i| {
             let r = &rows[i];
-            (i, learned[r.exercise.as_str()].score_read(&exercises[&r.exercise], &r.answer, &scored[i]).into())
+            (
+                i,
+                learned[r.exercise.as_str()]
+                    .score_read(&exercises[&r.exercise], &r.answer, &scored[i])
+                    .into(),
+            )
         })
         .collect()
 }

@@ -187,7 +187,11 @@ fn grow(
             // value between the two goes to the nearer side; where rounding
             // leaves no room between them, just above `v`.
             let mid = round((v + next) / 2.0, 1e4);
-            let t = if v <= mid && mid < next { mid } else { (v * 1e4).ceil() / 1e4 };
+            let t = if v <= mid && mid < next {
+                mid
+            } else {
+                (v * 1e4).ceil() / 1e4
+            };
             if t < next && best.as_ref().is_none_or(|(g, _, _)| gain > *g) {
                 best = Some((gain, j, t));
             }

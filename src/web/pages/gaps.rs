@@ -14,7 +14,7 @@ mod ranking;
 use crate::models::gaps::{Agreement, Chain, Gap, Order, Param, Params, Screen, Verdict, SPECS};
 use crate::models::params::{BadParam, ParamSet};
 use crate::routing::route::Route;
-use crate::support::format::trim;
+use crate::support::format::{fixed, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::controls::use_slider_callbacks;
 use crate::web::model_screen::{sliders, use_model_screen, ModelParams};
@@ -67,7 +67,7 @@ fn score(v: f64) -> String {
 
 /// ρ with two decimals, never "-0.00".
 fn rho_text(r: f64) -> String {
-    let s = format!("{r:.2}");
+    let s = fixed(r, 2);
     if s == "-0.00" {
         "0.00".into()
     } else {

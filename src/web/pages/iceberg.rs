@@ -9,8 +9,9 @@
 use crate::models::iceberg::{self, Outcome, Param, Params, Rule, RATES_MAJOR, RATES_MINOR, SPECS};
 use crate::models::params::{BadParam, ParamSet};
 use crate::routing::route::{query_pairs, Route};
-use crate::support::format::{money, trim};
+use crate::support::format::{fixed, money, trim};
 use crate::support::i18n::{tr, trf, Lang};
+use crate::web::charts::band_points;
 use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::model_screen::{use_model_screen, ModelParams};
 use crate::web::router::use_location;
@@ -244,13 +245,7 @@ fn iceberg_chart(lang: Lang, o: &Outcome, p: &Params, shown: Option<usize>) -> H
     let cx = 190.0;
     let band = |i: usize| {
         let (a, b) = (ys[i], ys[i + 1]);
-        format!(
-            "{:.1},{a:.1} {:.1},{a:.1} {:.1},{b:.1} {:.1},{b:.1}",
-            cx - half(a),
-            cx + half(a),
-            cx + half(b),
-            cx - half(b)
-        )
+        band_points(cx, (a, half(a)), (b, half(b)))
     };
     let counts = [o.parts.formal, o.parts.grumble, o.parts.silent];
     let names = ["iceberg.formal", "iceberg.grumble", "iceberg.silent"];
@@ -268,21 +263,21 @@ fn iceberg_chart(lang: Lang, o: &Outcome, p: &Params, shown: Option<usize>) -> H
     );
     html! {
         <figure class="chart iceberg-chart">
-            <svg viewBox={format!("0 0 640 {bottom:.0}")} role="img" aria-labelledby="iceberg-chart-title iceberg-chart-desc"
+            <svg viewBox={format!("0 0 640 {}", fixed(bottom, 0))} role="img" aria-labelledby="iceberg-chart-title iceberg-chart-desc"
                 data-testid="iceberg-chart">
                 <title id="iceberg-chart-title">{ tr(lang, "iceberg.chart") }</title>
                 <desc id="iceberg-chart-desc">{ desc }</desc>
-                <rect class="water" x="0" y={format!("{water:.1}")} width="640" height={format!("{:.1}", bottom - water)} />
+                <rect class="water" x="0" y={fixed(water, 1)} width="640" height={fixed(bottom - water, 1)} />
                 { for (0..3).map(|i| html! {
                     <g class={classes!("part", ids[i], hidden(i).then_some("concealed"))}>
                         <polygon points={band(i)} />
-                        <text x="390" y={format!("{:.1}", (ys[i] + ys[i + 1]) / 2.0 + 5.0)}>
+                        <text x="390" y={fixed((ys[i] + ys[i + 1]) / 2.0 + 5.0, 1)}>
                             { format!("{} · {}", tr(lang, names[i]), people(counts[i])) }
                         </text>
                     </g>
                 }) }
-                <line class="waterline" x1="0" x2="640" y1={format!("{water:.1}")} y2={format!("{water:.1}")} />
-                <text class="tick" x="4" y={format!("{:.1}", water - 6.0)}>{ tr(lang, "iceberg.waterline") }</text>
+                <line class="waterline" x1="0" x2="640" y1={fixed(water, 1)} y2={fixed(water, 1)} />
+                <text class="tick" x="4" y={fixed(water - 6.0, 1)}>{ tr(lang, "iceberg.waterline") }</text>
             </svg>
             <table class="status-table" data-testid="iceberg-parts">
                 <caption class="sr-only">{ tr(lang, "iceberg.chart") }</caption>
@@ -397,13 +392,7 @@ fn heinrich_chart(lang: Lang, o: &Outcome) -> Html {
     let half = |y: f64| (y - apex) / (base - apex) * 160.0;
     let band = |i: usize| {
         let (a, b) = (ys[i], ys[i + 1]);
-        format!(
-            "{:.1},{a:.1} {:.1},{a:.1} {:.1},{b:.1} {:.1},{b:.1}",
-            cx - half(a),
-            cx + half(a),
-            cx + half(b),
-            cx - half(b)
-        )
+        band_points(cx, (a, half(a)), (b, half(b)))
     };
     let h = o.heinrich;
     let desc = trf(
@@ -424,7 +413,7 @@ fn heinrich_chart(lang: Lang, o: &Outcome) -> Html {
                 { for (0..3).map(|i| html! {
                     <g class={classes!("level", ids[i])}>
                         <polygon points={band(i)} />
-                        <text x="360" y={format!("{:.1}", (ys[i] + ys[i + 1]) / 2.0 + 5.0)}>
+                        <text x="360" y={fixed((ys[i] + ys[i + 1]) / 2.0 + 5.0, 1)}>
                             { format!("{} · {}", tr(lang, names[i]), people(h[i])) }
                         </text>
                     </g>

@@ -14,7 +14,8 @@ use crate::models::loyalty_ladder::{
 };
 use crate::models::params::{BadParam, ParamSet};
 use crate::routing::route::Route;
-use crate::support::format::{group, trim};
+use crate::support::format::Num;
+use crate::support::format::{fixed, group, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::{parse_number, use_slider_callbacks, Slider};
@@ -315,21 +316,21 @@ fn rungs(lang: Lang, c: &Counts8) -> Html {
         .join(", ");
     html! {
         <figure class="chart ladder-rungs">
-            <svg viewBox={format!("0 0 640 {h}")} role="img" aria-labelledby="ladder-rungs-title ladder-rungs-desc" data-testid="ladder-rungs">
+            <svg viewBox={format!("0 0 640 {}", h.num())} role="img" aria-labelledby="ladder-rungs-title ladder-rungs-desc" data-testid="ladder-rungs">
                 <title id="ladder-rungs-title">{ tr(lang, "ladder.rungs_title") }</title>
                 <desc id="ladder-rungs-desc">{ desc }</desc>
-                <line class="rail" x1="190" x2="190" y1="0" y2={h.to_string()} />
-                <line class="rail" x1="630" x2="630" y1="0" y2={h.to_string()} />
+                <line class="rail" x1="190" x2="190" y1="0" y2={h.num()} />
+                <line class="rail" x1="630" x2="630" y1="0" y2={h.num()} />
                 { for LEVELS.iter().rev().enumerate().map(|(i, l)| {
                     let y = 4.0 + i as f64 * row;
                     let n = c[l.index()];
                     let w = (n / max * 340.0).max(1.0);
                     html! {
                         <g class={classes!("rung", if l.in_base() { "in-base" } else { "outside" })}>
-                            <text class="tick" x="182" y={format!("{:.1}", y + row * 0.62)} text-anchor="end">{ tr(lang, level_key(*l).0) }</text>
-                            <rect class="step" x="190" y={format!("{:.1}", y + 4.0)} width="440" height={format!("{:.1}", row - 8.0)} />
-                            <rect class="bar" x="196" y={format!("{:.1}", y + 9.0)} width={format!("{w:.1}")} height={format!("{:.1}", row - 18.0)} />
-                            <text class="value" x={format!("{:.1}", 202.0 + w)} y={format!("{:.1}", y + row * 0.62)}>{ group(n, 0) }</text>
+                            <text class="tick" x="182" y={fixed(y + row * 0.62, 1)} text-anchor="end">{ tr(lang, level_key(*l).0) }</text>
+                            <rect class="step" x="190" y={fixed(y + 4.0, 1)} width="440" height={fixed(row - 8.0, 1)} />
+                            <rect class="bar" x="196" y={fixed(y + 9.0, 1)} width={fixed(w, 1)} height={fixed(row - 18.0, 1)} />
+                            <text class="value" x={fixed(202.0 + w, 1)} y={fixed(y + row * 0.62, 1)}>{ group(n, 0) }</text>
                         </g>
                     }
                 }) }

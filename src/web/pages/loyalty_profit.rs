@@ -10,7 +10,8 @@ use crate::models::loyalty_profit::{
 };
 use crate::models::params::{BadParam, ParamSet};
 use crate::routing::route::{query_pairs, Route};
-use crate::support::format::{group, trim};
+use crate::support::format::Num;
+use crate::support::format::{fixed, group, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::controls::use_slider_callbacks;
 use crate::web::model_screen::{sliders, use_model_screen, ModelParams};
@@ -304,18 +305,23 @@ fn bars(lang: Lang, c: &Customer, p: &Params, reveal: Option<usize>) -> Html {
         .iter()
         .map(|yr| {
             let x = LEFT + (yr.year as f64 + 0.5) * bw;
-            format!("{}{x:.1},{:.1}", if yr.year == 0 { "M" } else { " L" }, y(yr.expected))
+            format!(
+                "{}{},{}",
+                if yr.year == 0 { "M" } else { " L" },
+                fixed(x, 1),
+                fixed(y(yr.expected), 1)
+            )
         })
         .collect();
     html! {
         <figure class="chart loyalty-chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="loyalty-bars-title loyalty-bars-desc" data-testid="loyalty-bars">
+            <svg viewBox={format!("0 0 {} {}", W.num(), H.num())} role="img" aria-labelledby="loyalty-bars-title loyalty-bars-desc" data-testid="loyalty-bars">
                 <title id="loyalty-bars-title">{ tr(lang, "loyalty.bars") }</title>
                 <desc id="loyalty-bars-desc">{ desc }</desc>
                 { for [lo, 0.0, hi].iter().map(|v| html! {
                     <g>
-                        <line class="grid" x1={LEFT.to_string()} x2={W.to_string()} y1={format!("{:.1}", y(*v))} y2={format!("{:.1}", y(*v))} />
-                        <text class="tick" x={(LEFT - 4.0).to_string()} y={format!("{:.1}", y(*v) + 4.0)} text-anchor="end">{ trim(*v, 0) }</text>
+                        <line class="grid" x1={LEFT.num()} x2={W.num()} y1={fixed(y(*v), 1)} y2={fixed(y(*v), 1)} />
+                        <text class="tick" x={(LEFT - 4.0).num()} y={fixed(y(*v) + 4.0, 1)} text-anchor="end">{ trim(*v, 0) }</text>
                     </g>
                 }) }
                 { for c.years.iter().map(|yr| {
@@ -332,22 +338,22 @@ fn bars(lang: Lang, c: &Customer, p: &Params, reveal: Option<usize>) -> Html {
                                 html! {
                                     if v != 0.0 {
                                         <rect class={classes!("part", format!("c-{}", comp.key()), (!shown(step)).then_some("concealed"))}
-                                            x={format!("{x:.2}")} y={format!("{:.2}", y(top))} width={format!("{width:.2}")}
-                                            height={format!("{:.2}", (y(bottom) - y(top)).max(0.0))} />
+                                            x={fixed(x, 2)} y={fixed(y(top), 2)} width={fixed(width, 2)}
+                                            height={fixed((y(bottom) - y(top)).max(0.0), 2)} />
                                     }
                                 }
                             }) }
                             if (yr.year as usize).is_multiple_of(every) || yr.year as usize + 1 == c.years.len() {
-                                <text class="tick" x={format!("{:.1}", LEFT + (yr.year as f64 + 0.5) * bw)} y={(H - 6.0).to_string()} text-anchor="middle">{ yr.year }</text>
+                                <text class="tick" x={fixed(LEFT + (yr.year as f64 + 0.5) * bw, 1)} y={(H - 6.0).num()} text-anchor="middle">{ yr.year }</text>
                             }
                         </g>
                     }
                 }) }
-                <line class="axis" x1={LEFT.to_string()} x2={W.to_string()} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
+                <line class="axis" x1={LEFT.num()} x2={W.num()} y1={fixed(y(0.0), 1)} y2={fixed(y(0.0), 1)} />
                 <g class={classes!("expected", (!shown(STEP_RETENTION)).then_some("concealed"))} data-testid="loyalty-expected">
                     <path d={expected} />
                     { for c.years.iter().map(|yr| html! {
-                        <circle cx={format!("{:.1}", LEFT + (yr.year as f64 + 0.5) * bw)} cy={format!("{:.1}", y(yr.expected))} r="3" />
+                        <circle cx={fixed(LEFT + (yr.year as f64 + 0.5) * bw, 1)} cy={fixed(y(yr.expected), 1)} r="3" />
                     }) }
                 </g>
             </svg>
@@ -426,7 +432,7 @@ fn firms_view(lang: Lang, f: &Firms) -> Html {
     html! {
         <>
             <figure class="chart loyalty-chart">
-                <svg viewBox={format!("0 0 {W} {h}")} role="img" aria-labelledby="loyalty-firms-title loyalty-firms-desc" data-testid="loyalty-firms-chart">
+                <svg viewBox={format!("0 0 {} {}", W.num(), h.num())} role="img" aria-labelledby="loyalty-firms-title loyalty-firms-desc" data-testid="loyalty-firms-chart">
                     <title id="loyalty-firms-title">{ tr(lang, "loyalty.firms") }</title>
                     <desc id="loyalty-firms-desc">{ desc }</desc>
                     { for rows.iter().enumerate().map(|(i, (_, key, firm))| {
@@ -435,11 +441,11 @@ fn firms_view(lang: Lang, f: &Firms) -> Html {
                         let wk = firm.keep_spend / max * plot_w;
                         html! {
                             <g>
-                                <text class="tick" x={(label_w - 8.0).to_string()} y={format!("{:.1}", y0 + 18.0)} text-anchor="end">{ tr(lang, key) }</text>
-                                <text class="tick" x={(label_w - 8.0).to_string()} y={format!("{:.1}", y0 + 34.0)} text-anchor="end">{ pct(firm.retention) }</text>
-                                <rect class="part c-acquisition" x={label_w.to_string()} y={format!("{:.1}", y0 + 6.0)} width={format!("{wa:.2}")} height="28" />
-                                <rect class="part c-keep" x={format!("{:.2}", label_w + wa)} y={format!("{:.1}", y0 + 6.0)} width={format!("{wk:.2}")} height="28" />
-                                <text class="value" x={format!("{:.1}", label_w + wa + wk + 6.0)} y={format!("{:.1}", y0 + 25.0)}>{ group(firm.spend, 0) }</text>
+                                <text class="tick" x={(label_w - 8.0).num()} y={fixed(y0 + 18.0, 1)} text-anchor="end">{ tr(lang, key) }</text>
+                                <text class="tick" x={(label_w - 8.0).num()} y={fixed(y0 + 34.0, 1)} text-anchor="end">{ pct(firm.retention) }</text>
+                                <rect class="part c-acquisition" x={label_w.num()} y={fixed(y0 + 6.0, 1)} width={fixed(wa, 2)} height="28" />
+                                <rect class="part c-keep" x={fixed(label_w + wa, 2)} y={fixed(y0 + 6.0, 1)} width={fixed(wk, 2)} height="28" />
+                                <text class="value" x={fixed(label_w + wa + wk + 6.0, 1)} y={fixed(y0 + 25.0, 1)}>{ group(firm.spend, 0) }</text>
                             </g>
                         }
                     }) }

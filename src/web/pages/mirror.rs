@@ -8,7 +8,8 @@ use crate::models::mirror::{self, Class, Levers, Loop, Month, Param, Run, LOOPS,
 use crate::models::params::BadParam;
 use crate::models::params::ParamSet;
 use crate::routing::route::{query_pairs, Route};
-use crate::support::format::trim;
+use crate::support::format::Num;
+use crate::support::format::{fixed, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::charts::{LineChart, Series};
 use crate::web::controls::use_slider_callbacks;
@@ -438,7 +439,7 @@ fn diagram(
                     } else {
                         (cx, cy / 2.0 + (sy + ey) / 4.0 + bend.signum() * 16.0, "middle")
                     };
-                    let d = format!("M{sx:.1},{sy:.1} Q{cx:.1},{cy:.1} {ex:.1},{ey:.1}");
+                    let d = format!("M{},{} Q{},{} {},{}", fixed(sx, 1), fixed(sy, 1), fixed(cx, 1), fixed(cy, 1), fixed(ex, 1), fixed(ey, 1));
                     let flow = now.flow(l);
                     let width = 1.5 + 9.0 * (flow.abs() / scale).min(1.0);
                     let sign = if flow > 0.05 { "up" } else if flow < -0.05 { "down" } else { "flat" };
@@ -465,15 +466,15 @@ fn diagram(
                                 }
                             })}>
                             <path class="hit" d={d.clone()} />
-                            <path class="flow" {d} stroke-width={format!("{width:.1}")} marker-end="url(#head)" />
-                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}>{ tr(lang, name) }</text>
+                            <path class="flow" {d} stroke-width={fixed(width, 1)} marker-end="url(#head)" />
+                            <text x={fixed(lx, 1)} y={fixed(ly, 1)} text-anchor={anchor}>{ tr(lang, name) }</text>
                         </g>
                     }
                 }) }
                 { for NODES.iter().zip(NODE_STEP).map(|((key, x, y), step)| html! {
                     <g class={classes!("node", concealed(step).then_some("concealed"))} aria-hidden="true">
-                        <rect x={format!("{:.1}", x - 70.0)} y={format!("{:.1}", y - 20.0)} width="140" height="40" rx="8" />
-                        <text x={x.to_string()} y={format!("{:.1}", y + 5.0)} text-anchor="middle">{ tr(lang, key) }</text>
+                        <rect x={fixed(x - 70.0, 1)} y={fixed(y - 20.0, 1)} width="140" height="40" rx="8" />
+                        <text x={x.num()} y={fixed(y + 5.0, 1)} text-anchor="middle">{ tr(lang, key) }</text>
                     </g>
                 }) }
             </svg>

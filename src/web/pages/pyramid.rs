@@ -10,8 +10,10 @@
 use crate::models::params::{BadParam, ParamSet};
 use crate::models::pyramid::{self, LeadPolicy, Param, Params, PyramidError, Run, Tier, SPECS, TIERS};
 use crate::routing::route::{query_pairs, Route};
-use crate::support::format::{money, trim};
+use crate::support::format::Num;
+use crate::support::format::{fixed, money, trim};
 use crate::support::i18n::{tr, trf, Lang};
+use crate::web::charts::band_points;
 use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::model_screen::{use_model_screen, ModelParams};
 use crate::web::state::AppCtx;
@@ -403,7 +405,7 @@ fn shape(lang: Lang, p: &Params) -> Html {
         })
         .collect();
     html! {
-        <svg class="pyramid-shape" viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="pyramid-shape-title pyramid-shape-desc" data-testid="pyramid-shape">
+        <svg class="pyramid-shape" viewBox={format!("0 0 {} {}", w.num(), h.num())} role="img" aria-labelledby="pyramid-shape-title pyramid-shape-desc" data-testid="pyramid-shape">
             <title id="pyramid-shape-title">{ tr(lang, "pyramid.shape") }</title>
             <desc id="pyramid-shape-desc">{ desc.join("; ") }</desc>
             { for TIERS.iter().map(|t| {
@@ -414,8 +416,8 @@ fn shape(lang: Lang, p: &Params) -> Html {
                 html! {
                     <g>
                         <polygon class={format!("s{}", t.index())}
-                            points={format!("{:.1},{y0:.1} {:.1},{y0:.1} {:.1},{y1:.1} {:.1},{y1:.1}", c - a, c + a, c + b, c - b)} />
-                        <text x={c.to_string()} y={format!("{:.1}", y0 + band / 2.0 + 5.0)} text-anchor="middle">
+                            points={band_points(c, (y0, a), (y1, b))} />
+                        <text x={c.num()} y={fixed(y0 + band / 2.0 + 5.0, 1)} text-anchor="middle">
                             { format!("{} {}", tier_name(lang, *t), trim(p.v(Param::count(*t)), 0)) }
                         </text>
                     </g>
@@ -450,7 +452,14 @@ fn chart(lang: Lang, r: &Run, off: Option<&Run>) -> Html {
         run.years
             .iter()
             .enumerate()
-            .map(|(i, y)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, cx(i), yp(y.total)))
+            .map(|(i, y)| {
+                format!(
+                    "{}{},{}",
+                    if i == 0 { "M" } else { " L" },
+                    fixed(cx(i), 1),
+                    fixed(yp(y.total), 1)
+                )
+            })
             .collect()
     };
     let first = &r.years[0];
@@ -467,14 +476,14 @@ fn chart(lang: Lang, r: &Run, off: Option<&Run>) -> Html {
     );
     html! {
         <figure class="chart pyramid-chart">
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="pyramid-chart-title pyramid-chart-desc" data-testid="pyramid-chart">
+            <svg viewBox={format!("0 0 {} {}", w.num(), h.num())} role="img" aria-labelledby="pyramid-chart-title pyramid-chart-desc" data-testid="pyramid-chart">
                 <title id="pyramid-chart-title">{ tr(lang, "pyramid.chart") }</title>
                 <desc id="pyramid-chart-desc">{ desc }</desc>
                 { for [0.0, 0.5, 1.0].iter().map(|f| html! {
                     <g>
-                        <line class="grid" x1={left.to_string()} x2={(w - right).to_string()} y1={format!("{:.1}", top + plot_h * (1.0 - f))} y2={format!("{:.1}", top + plot_h * (1.0 - f))} />
-                        <text class="tick" x={(left - 4.0).to_string()} y={format!("{:.1}", top + plot_h * (1.0 - f) + 4.0)} text-anchor="end">{ trim(max_count * f, 0) }</text>
-                        <text class="tick" x={(w - right + 4.0).to_string()} y={format!("{:.1}", yp(lo + (hi - lo) * f) + 4.0)} text-anchor="start">{ money(lo + (hi - lo) * f, SIGN) }</text>
+                        <line class="grid" x1={left.num()} x2={(w - right).num()} y1={fixed(top + plot_h * (1.0 - f), 1)} y2={fixed(top + plot_h * (1.0 - f), 1)} />
+                        <text class="tick" x={(left - 4.0).num()} y={fixed(top + plot_h * (1.0 - f) + 4.0, 1)} text-anchor="end">{ trim(max_count * f, 0) }</text>
+                        <text class="tick" x={(w - right + 4.0).num()} y={fixed(yp(lo + (hi - lo) * f) + 4.0, 1)} text-anchor="start">{ money(lo + (hi - lo) * f, SIGN) }</text>
                     </g>
                 }) }
                 { for r.years.iter().enumerate().map(|(i, y)| {
@@ -484,10 +493,10 @@ fn chart(lang: Lang, r: &Run, off: Option<&Run>) -> Html {
                             { for [3usize, 2, 1, 0].into_iter().map(|t| {
                                 let (y0, y1) = (yc(base), yc(base + y.counts[t]));
                                 base += y.counts[t];
-                                html! { <rect class={format!("s{t}")} x={format!("{:.1}", left + i as f64 * bw + bw * 0.15)} y={format!("{y1:.1}")}
-                                    width={format!("{:.1}", bw * 0.7)} height={format!("{:.1}", (y0 - y1).max(0.0))} /> }
+                                html! { <rect class={format!("s{t}")} x={fixed(left + i as f64 * bw + bw * 0.15, 1)} y={fixed(y1, 1)}
+                                    width={fixed(bw * 0.7, 1)} height={fixed((y0 - y1).max(0.0), 1)} /> }
                             }) }
-                            <text class="tick" x={format!("{:.1}", cx(i))} y={(h - 8.0).to_string()} text-anchor="middle">{ i }</text>
+                            <text class="tick" x={fixed(cx(i), 1)} y={(h - 8.0).num()} text-anchor="middle">{ i }</text>
                         </g>
                     }
                 }) }

@@ -11,7 +11,8 @@
 use crate::models::params::{BadParam, ParamSet};
 use crate::models::value::{Lever, Move, Param, Params, Verdict, Way, SPECS};
 use crate::routing::route::{query_pairs, Route};
-use crate::support::format::trim;
+use crate::support::format::Num;
+use crate::support::format::{fixed, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use crate::web::controls::{use_slider_callbacks, Slider};
 use crate::web::model_screen::{use_model_screen, ModelParams};
@@ -145,17 +146,17 @@ fn way_how(lang: Lang, w: Way, best: &Move) -> String {
 
 /// A value as the screen shows it: two decimals.
 fn ratio(v: f64) -> String {
-    format!("{v:.2}")
+    fixed(v, 2)
 }
 
 /// A value after a step: three decimals, so a small step still shows.
 fn after(v: f64) -> String {
-    format!("{v:.3}")
+    fixed(v, 3)
 }
 
 /// A gain in value: signed, `d` decimals.
 fn gain(v: f64, d: usize) -> String {
-    format!("+{:.*}", d, v.max(0.0))
+    format!("+{}", fixed(v.max(0.0), d))
 }
 
 /// A score (0–10), up to two decimals.
@@ -370,7 +371,7 @@ fn moves_section(lang: Lang, p: &Params, moves: &[Move; 4]) -> Html {
                 <p class="message error" data-testid="value-price-caution">{ tr(lang, "value.price_caution") }</p>
             }
             <figure class="chart value-chart">
-                <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="value-chart-title value-chart-desc"
+                <svg viewBox={format!("0 0 {} {}", w.num(), h.num())} role="img" aria-labelledby="value-chart-title value-chart-desc"
                     data-testid="value-chart">
                     <title id="value-chart-title">{ tr(lang, "value.chart_title") }</title>
                     <desc id="value-chart-desc">{ desc }</desc>
@@ -379,18 +380,18 @@ fn moves_section(lang: Lang, p: &Params, moves: &[Move; 4]) -> Html {
                         let bw = (m.per_effort / top).clamp(0.0, 1.0) * (w - label_w - value_w);
                         html! {
                             <g class={classes!("value-bar", (i == 0 && m.gain > 0.0).then_some("best"))}>
-                                <text class="tick" x={(label_w - 8.0).to_string()} y={format!("{:.1}", y + row * 0.62)} text-anchor="end">
+                                <text class="tick" x={(label_w - 8.0).num()} y={fixed(y + row * 0.62, 1)} text-anchor="end">
                                     { format!("{}. {}", i + 1, lever_name(lang, m.lever)) }
                                 </text>
-                                <rect class="bar" x={label_w.to_string()} y={format!("{:.1}", y + 6.0)}
-                                    width={format!("{:.2}", bw.max(1.0))} height={format!("{:.1}", row - 12.0)} />
-                                <text class="value" x={format!("{:.1}", label_w + bw + 6.0)} y={format!("{:.1}", y + row * 0.62)}>
+                                <rect class="bar" x={label_w.num()} y={fixed(y + 6.0, 1)}
+                                    width={fixed(bw.max(1.0), 2)} height={fixed(row - 12.0, 1)} />
+                                <text class="value" x={fixed(label_w + bw + 6.0, 1)} y={fixed(y + row * 0.62, 1)}>
                                     { gain(m.per_effort, 4) }
                                 </text>
                             </g>
                         }
                     }) }
-                    <line class="axis" x1={label_w.to_string()} x2={label_w.to_string()} y1="0" y2={h.to_string()} />
+                    <line class="axis" x1={label_w.num()} x2={label_w.num()} y1="0" y2={h.num()} />
                 </svg>
             </figure>
             <table class="status-table value-moves" data-testid="value-moves">
@@ -517,8 +518,8 @@ fn gap_chart(lang: Lang, p: &Params) -> Html {
             let (a, b) = (x(at), x(at + v));
             at += v;
             html! {
-                <rect class={classes!("value-seg", format!("k{slot}"))} x={format!("{a:.2}")} y={y_del.to_string()}
-                    width={format!("{:.2}", (b - a).max(0.0))} height={bar_h.to_string()}>
+                <rect class={classes!("value-seg", format!("k{slot}"))} x={fixed(a, 2)} y={y_del.num()}
+                    width={fixed((b - a).max(0.0), 2)} height={bar_h.num()}>
                     <title>{ format!("{}: {}", tr(lang, key), score(*v)) }</title>
                 </rect>
             }
@@ -540,22 +541,22 @@ fn gap_chart(lang: Lang, p: &Params) -> Html {
     let ticks = [0.0, top / 2.0, top];
     html! {
         <figure class="chart value-gap-chart">
-            <svg viewBox={format!("0 0 {w} {h:.0}")} role="img" aria-labelledby="value-gap-title value-gap-desc" data-testid="value-gap-chart">
+            <svg viewBox={format!("0 0 {} {}", w.num(), fixed(h, 0))} role="img" aria-labelledby="value-gap-title value-gap-desc" data-testid="value-gap-chart">
                 <title id="value-gap-title">{ tr(lang, "value.gap_title") }</title>
                 <desc id="value-gap-desc">{ desc }</desc>
-                <text class="tick" x={(label_w - 8.0).to_string()} y={(y_exp + bar_h * 0.68).to_string()} text-anchor="end">{ tr(lang, "value.expectation_short") }</text>
-                <rect class="value-expect" x={label_w.to_string()} y={y_exp.to_string()} width={format!("{:.2}", (x(p.expectation()) - label_w).max(0.0))} height={bar_h.to_string()} />
-                <text class="tick" x={(label_w - 8.0).to_string()} y={(y_del + bar_h * 0.68).to_string()} text-anchor="end">{ tr(lang, "value.delivery_short") }</text>
+                <text class="tick" x={(label_w - 8.0).num()} y={(y_exp + bar_h * 0.68).num()} text-anchor="end">{ tr(lang, "value.expectation_short") }</text>
+                <rect class="value-expect" x={label_w.num()} y={y_exp.num()} width={fixed((x(p.expectation()) - label_w).max(0.0), 2)} height={bar_h.num()} />
+                <text class="tick" x={(label_w - 8.0).num()} y={(y_del + bar_h * 0.68).num()} text-anchor="end">{ tr(lang, "value.delivery_short") }</text>
                 { bars }
                 <g class="marker">
-                    <line x1={format!("{:.2}", x(p.promise))} x2={format!("{:.2}", x(p.promise))} y1={(y_exp - 8.0).to_string()} y2={(y_exp + bar_h + 4.0).to_string()} />
-                    <text x={format!("{:.2}", x(p.promise))} y={(y_exp - 10.0).to_string()} text-anchor="middle">{ trf(lang, "value.mark_promise", &[("v", &score(p.promise))]) }</text>
+                    <line x1={fixed(x(p.promise), 2)} x2={fixed(x(p.promise), 2)} y1={(y_exp - 8.0).num()} y2={(y_exp + bar_h + 4.0).num()} />
+                    <text x={fixed(x(p.promise), 2)} y={(y_exp - 10.0).num()} text-anchor="middle">{ trf(lang, "value.mark_promise", &[("v", &score(p.promise))]) }</text>
                 </g>
-                <line class="value-even" x1={format!("{:.2}", x(p.expectation()))} x2={format!("{:.2}", x(p.expectation()))}
-                    y1={y_exp.to_string()} y2={(y_del + bar_h).to_string()} />
-                <line class="axis" x1={label_w.to_string()} x2={(w - right).to_string()} y1={axis_y.to_string()} y2={axis_y.to_string()} />
+                <line class="value-even" x1={fixed(x(p.expectation()), 2)} x2={fixed(x(p.expectation()), 2)}
+                    y1={y_exp.num()} y2={(y_del + bar_h).num()} />
+                <line class="axis" x1={label_w.num()} x2={(w - right).num()} y1={axis_y.num()} y2={axis_y.num()} />
                 { for ticks.iter().map(|t| html! {
-                    <text class="tick" x={format!("{:.2}", x(*t))} y={(axis_y + 16.0).to_string()} text-anchor="middle">{ score(*t) }</text>
+                    <text class="tick" x={fixed(x(*t), 2)} y={(axis_y + 16.0).num()} text-anchor="middle">{ score(*t) }</text>
                 }) }
             </svg>
             <ul class="legend">
@@ -702,7 +703,7 @@ fn comparison(lang: Lang, a: &Params, b: &Params) -> Html {
 
 /// A signed difference of two values, two decimals.
 fn signed_ratio(d: f64) -> String {
-    let s = format!("{:.2}", d.abs());
+    let s = fixed(d.abs(), 2);
     if s == "0.00" {
         s
     } else if d > 0.0 {

@@ -5,6 +5,7 @@
 
 use super::{gap_name, score};
 use crate::models::gaps::{Chain, Gap, Params};
+use crate::support::format::Num;
 use crate::support::i18n::{tr, trf, Lang};
 use yew::prelude::*;
 
@@ -34,9 +35,9 @@ fn conceal(hidden: bool) -> Option<&'static str> {
 fn stage(x: f64, y: f64, w: f64, name: String, v: f64, id: &str, hide: bool) -> Html {
     html! {
         <g class={classes!("box", conceal(hide))} data-testid={format!("gaps-box-{id}")}>
-            <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={H.to_string()} rx="8" />
-            <text x={(x + w / 2.0).to_string()} y={(y + 20.0).to_string()} text-anchor="middle">{ name }</text>
-            <text class="score" x={(x + w / 2.0).to_string()} y={(y + 40.0).to_string()} text-anchor="middle">{ score(v) }</text>
+            <rect x={x.num()} y={y.num()} width={w.num()} height={H.num()} rx="8" />
+            <text x={(x + w / 2.0).num()} y={(y + 20.0).num()} text-anchor="middle">{ name }</text>
+            <text class="score" x={(x + w / 2.0).num()} y={(y + 40.0).num()} text-anchor="middle">{ score(v) }</text>
         </g>
     }
 }
@@ -44,16 +45,16 @@ fn stage(x: f64, y: f64, w: f64, name: String, v: f64, id: &str, hide: bool) -> 
 /// A gap's label, two lines ("Gap 2", its points) at (x, y).
 fn label(lang: Lang, n: usize, v: f64, x: f64, y: f64, anchor: &'static str) -> Html {
     html! {
-        <text class="gap-label" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>
-            <tspan x={x.to_string()}>{ trf(lang, "gaps.gap_n", &[("n", &n.to_string())]) }</tspan>
-            <tspan x={x.to_string()} dy="16">{ score(v) }</tspan>
+        <text class="gap-label" x={x.num()} y={y.num()} text-anchor={anchor}>
+            <tspan x={x.num()}>{ trf(lang, "gaps.gap_n", &[("n", &n.to_string())]) }</tspan>
+            <tspan x={x.num()} dy="16">{ score(v) }</tspan>
         </text>
     }
 }
 
 /// An upward arrowhead with its tip at (x, y).
 fn head_up(x: f64, y: f64) -> Html {
-    html! { <polygon class="head" points={format!("{},{} {},{} {x},{y}", x - 5.0, y + 9.0, x + 5.0, y + 9.0)} /> }
+    html! { <polygon class="head" points={format!("{},{} {},{} {},{}", (x - 5.0).num(), (y + 9.0).num(), (x + 5.0).num(), (y + 9.0).num(), x.num(), y.num())} /> }
 }
 
 fn gap_class(v: f64) -> Classes {
@@ -83,33 +84,33 @@ pub fn figure(lang: Lang, c: &Chain, hidden: &dyn Fn(usize) -> bool) -> Html {
             <svg viewBox="0 0 640 440" role="img" aria-labelledby="gaps-figure-title gaps-figure-desc" data-testid="gaps-figure">
                 <title id="gaps-figure-title">{ tr(lang, "gaps.figure_title") }</title>
                 <desc id="gaps-figure-desc">{ desc }</desc>
-                <rect class="customer-side" x="0" y="0" width="640" height={LINE.to_string()} />
+                <rect class="customer-side" x="0" y="0" width="640" height={LINE.num()} />
                 <text class="side" x="8" y="20">{ tr(lang, "gaps.side_customer") }</text>
-                <text class="side" x="8" y={(LINE + 22.0).to_string()}>{ tr(lang, "gaps.side_firm") }</text>
-                <line class="divide" x1="0" x2="640" y1={LINE.to_string()} y2={LINE.to_string()} />
+                <text class="side" x="8" y={(LINE + 22.0).num()}>{ tr(lang, "gaps.side_firm") }</text>
+                <line class="divide" x1="0" x2="640" y1={LINE.num()} y2={LINE.num()} />
 
                 { stage(X, Y_EXPECTED, W, tr(lang, "gaps.stage_expected"), c.expected, "expected", false) }
 
                 // Gap 1: from what customers expect down to what managers think they expect.
                 <g class={classes!(conceal(hidden(1)))}>
                     <path class={gap_class(eff(Gap::Knowing))}
-                        d={format!("M{X},{} H{G1X} V{} H{}", Y_EXPECTED + 14.0, Y_PERCEPTION + H / 2.0, X - 9.0)} fill="none" />
-                    <polygon class="head" points={format!("{},{} {},{} {X},{}", X - 9.0, Y_PERCEPTION + H / 2.0 - 5.0, X - 9.0, Y_PERCEPTION + H / 2.0 + 5.0, Y_PERCEPTION + H / 2.0)} />
+                        d={format!("M{},{} H{} V{} H{}", X.num(), (Y_EXPECTED + 14.0).num(), G1X.num(), (Y_PERCEPTION + H / 2.0).num(), (X - 9.0).num())} fill="none" />
+                    <polygon class="head" points={format!("{},{} {},{} {},{}", (X - 9.0).num(), (Y_PERCEPTION + H / 2.0 - 5.0).num(), (X - 9.0).num(), (Y_PERCEPTION + H / 2.0 + 5.0).num(), X.num(), (Y_PERCEPTION + H / 2.0).num())} />
                     { label(lang, 1, eff(Gap::Knowing), G1X + 8.0, 310.0, "start") }
                     { stage(X, Y_PERCEPTION, W, tr(lang, "gaps.stage_perception"), c.perception, "perception", false) }
                 </g>
 
                 <g class={classes!(conceal(hidden(2)))}>
-                    <line class={gap_class(eff(Gap::Standards))} x1={mid.to_string()} x2={mid.to_string()}
-                        y1={Y_PERCEPTION.to_string()} y2={(Y_STANDARDS + H + 9.0).to_string()} />
+                    <line class={gap_class(eff(Gap::Standards))} x1={mid.num()} x2={mid.num()}
+                        y1={Y_PERCEPTION.num()} y2={(Y_STANDARDS + H + 9.0).num()} />
                     { head_up(mid, Y_STANDARDS + H) }
                     { label(lang, 2, eff(Gap::Standards), mid + 10.0, Y_STANDARDS + H + 16.0, "start") }
                     { stage(X, Y_STANDARDS, W, tr(lang, "gaps.stage_standards"), c.standards, "standards", false) }
                 </g>
 
                 <g class={classes!(conceal(hidden(3)))}>
-                    <line class={gap_class(eff(Gap::Delivery))} x1={mid.to_string()} x2={mid.to_string()}
-                        y1={Y_STANDARDS.to_string()} y2={(Y_DELIVERED + H + 9.0).to_string()} />
+                    <line class={gap_class(eff(Gap::Delivery))} x1={mid.num()} x2={mid.num()}
+                        y1={Y_STANDARDS.num()} y2={(Y_DELIVERED + H + 9.0).num()} />
                     { head_up(mid, Y_DELIVERED + H) }
                     { label(lang, 3, eff(Gap::Delivery), mid + 10.0, Y_DELIVERED + H + 16.0, "start") }
                     { stage(X, Y_DELIVERED, W, tr(lang, "gaps.stage_delivered"), c.delivered, "delivered", false) }
@@ -117,21 +118,21 @@ pub fn figure(lang: Lang, c: &Chain, hidden: &dyn Fn(usize) -> bool) -> Html {
 
                 // Gap 4: what is promised against what is delivered; promises shape expectations.
                 <g class={classes!(conceal(hidden(4)))}>
-                    <line class={gap_class(c.promised - c.delivered)} x1={(X + W).to_string()} x2={PX.to_string()}
-                        y1={(Y_DELIVERED + H / 2.0).to_string()} y2={(Y_DELIVERED + H / 2.0).to_string()} />
+                    <line class={gap_class(c.promised - c.delivered)} x1={(X + W).num()} x2={PX.num()}
+                        y1={(Y_DELIVERED + H / 2.0).num()} y2={(Y_DELIVERED + H / 2.0).num()} />
                     { label(lang, 4, c.promised - c.delivered, (X + W + PX) / 2.0, Y_DELIVERED + H + 18.0, "middle") }
-                    <path class="flow promise" d={format!("M{},{Y_DELIVERED} V{} H{}", PX + PW / 2.0, Y_EXPECTED + H / 2.0, X + W + 9.0)} fill="none" />
-                    <polygon class="head" points={format!("{},{} {},{} {},{}", X + W + 9.0, Y_EXPECTED + H / 2.0 - 5.0, X + W + 9.0, Y_EXPECTED + H / 2.0 + 5.0, X + W, Y_EXPECTED + H / 2.0)} />
-                    <text class="note" x={(PX + PW / 2.0 - 6.0).to_string()} y={(Y_EXPECTED + H / 2.0 + 20.0).to_string()} text-anchor="end">{ tr(lang, "gaps.shapes") }</text>
+                    <path class="flow promise" d={format!("M{},{} V{} H{}", (PX + PW / 2.0).num(), Y_DELIVERED.num(), (Y_EXPECTED + H / 2.0).num(), (X + W + 9.0).num())} fill="none" />
+                    <polygon class="head" points={format!("{},{} {},{} {},{}", (X + W + 9.0).num(), (Y_EXPECTED + H / 2.0 - 5.0).num(), (X + W + 9.0).num(), (Y_EXPECTED + H / 2.0 + 5.0).num(), (X + W).num(), (Y_EXPECTED + H / 2.0).num())} />
+                    <text class="note" x={(PX + PW / 2.0 - 6.0).num()} y={(Y_EXPECTED + H / 2.0 + 20.0).num()} text-anchor="end">{ tr(lang, "gaps.shapes") }</text>
                     { stage(PX, Y_DELIVERED, PW, tr(lang, "gaps.stage_promised"), c.promised, "promised", false) }
                 </g>
 
                 // Gap 5: what the customer expected against what they perceive.
                 <g class={classes!(conceal(hidden(5)))}>
-                    <line class="flow" x1={mid.to_string()} x2={mid.to_string()} y1={Y_DELIVERED.to_string()} y2={(Y_PERCEIVED + H + 9.0).to_string()} />
+                    <line class="flow" x1={mid.num()} x2={mid.num()} y1={Y_DELIVERED.num()} y2={(Y_PERCEIVED + H + 9.0).num()} />
                     { head_up(mid, Y_PERCEIVED + H) }
                     <path class={classes!(gap_class(g5), "gap5")}
-                        d={format!("M{},{} H{} V{} H{}", X - 4.0, Y_EXPECTED + H / 2.0 + 6.0, X - 18.0, Y_PERCEIVED + H / 2.0, X - 4.0)} fill="none" />
+                        d={format!("M{},{} H{} V{} H{}", (X - 4.0).num(), (Y_EXPECTED + H / 2.0 + 6.0).num(), (X - 18.0).num(), (Y_PERCEIVED + H / 2.0).num(), (X - 4.0).num())} fill="none" />
                     { label(lang, 5, g5, X - 24.0, Y_PERCEIVED - 12.0, "end") }
                     { stage(X, Y_PERCEIVED, W, tr(lang, "gaps.stage_perceived"), c.perceived, "perceived", false) }
                 </g>

@@ -7,6 +7,8 @@
 use super::rho_text;
 use crate::models::gaps::ranking::N;
 use crate::models::gaps::{Agreement, Attr, Order};
+use crate::support::format::fixed;
+use crate::support::format::Num;
 use crate::support::i18n::{tr, trf, Lang};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -201,22 +203,22 @@ fn slope_chart(lang: Lang, passengers: &Order, managers: &Order) -> Html {
     );
     html! {
         <figure class="chart gaps-slope">
-            <svg viewBox={format!("0 0 500 {h:.0}")} role="img" aria-labelledby="gaps-slope-title gaps-slope-desc" data-testid="gaps-rank-chart">
+            <svg viewBox={format!("0 0 500 {}", fixed(h, 0))} role="img" aria-labelledby="gaps-slope-title gaps-slope-desc" data-testid="gaps-rank-chart">
                 <title id="gaps-slope-title">{ tr(lang, "gaps.slope_title") }</title>
                 <desc id="gaps-slope-desc">{ desc }</desc>
-                <text class="side" x={lx.to_string()} y="16" text-anchor="middle">{ tr(lang, "gaps.passengers_short") }</text>
-                <text class="side" x={rx.to_string()} y="16" text-anchor="middle">{ tr(lang, "gaps.managers_short") }</text>
+                <text class="side" x={lx.num()} y="16" text-anchor="middle">{ tr(lang, "gaps.passengers_short") }</text>
+                <text class="side" x={rx.num()} y="16" text-anchor="middle">{ tr(lang, "gaps.managers_short") }</text>
                 { for Attr::ALL.iter().map(|&a| {
                     let (rp, rm) = (passengers.rank(a), managers.rank(a));
                     let far = rp.abs_diff(rm) >= 3;
                     let name = attr_name(lang, a);
                     html! {
                         <g class={classes!("rank", far.then_some("far"))}>
-                            <line x1={lx.to_string()} x2={rx.to_string()} y1={y(rp).to_string()} y2={y(rm).to_string()} />
-                            <circle cx={lx.to_string()} cy={y(rp).to_string()} r="4" />
-                            <circle cx={rx.to_string()} cy={y(rm).to_string()} r="4" />
-                            <text x={(lx - 10.0).to_string()} y={(y(rp) + 4.5).to_string()} text-anchor="end">{ format!("{rp}. {name}") }</text>
-                            <text x={(rx + 10.0).to_string()} y={(y(rm) + 4.5).to_string()}>{ format!("{rm}. {name}") }</text>
+                            <line x1={lx.num()} x2={rx.num()} y1={y(rp).num()} y2={y(rm).num()} />
+                            <circle cx={lx.num()} cy={y(rp).num()} r="4" />
+                            <circle cx={rx.num()} cy={y(rm).num()} r="4" />
+                            <text x={(lx - 10.0).num()} y={(y(rp) + 4.5).num()} text-anchor="end">{ format!("{rp}. {name}") }</text>
+                            <text x={(rx + 10.0).num()} y={(y(rm) + 4.5).num()}>{ format!("{rm}. {name}") }</text>
                         </g>
                     }
                 }) }

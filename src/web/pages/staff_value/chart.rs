@@ -6,7 +6,8 @@
 
 use super::yuan;
 use crate::models::staff_value::{Params, TenureMonth, HORIZON, RISKY};
-use crate::support::format::trim;
+use crate::support::format::Num;
+use crate::support::format::{fixed, trim};
 use crate::support::i18n::{tr, trf, Lang};
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ fn x(m: f64) -> f64 {
 fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
     points
         .enumerate()
-        .map(|(i, (a, b))| format!("{}{a:.1},{b:.1}", if i == 0 { "M" } else { " L" }))
+        .map(|(i, (a, b))| format!("{}{},{}", if i == 0 { "M" } else { " L" }, fixed(a, 1), fixed(b, 1)))
         .collect()
 }
 
@@ -32,8 +33,8 @@ fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
 fn grid(y: f64, label: String, class: &'static str) -> Html {
     html! {
         <g>
-            <line class={class} x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-            <text class="tick" x={(LEFT - 4.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ label }</text>
+            <line class={class} x1={LEFT.num()} x2={(W - RIGHT).num()} y1={fixed(y, 1)} y2={fixed(y, 1)} />
+            <text class="tick" x={(LEFT - 4.0).num()} y={fixed(y + 4.0, 1)} text-anchor="end">{ label }</text>
         </g>
     }
 }
@@ -70,25 +71,25 @@ pub fn tenure_chart(lang: Lang, p: &Params, curve: &[TenureMonth], even: Option<
     let conceal = (!cumulative).then_some("concealed");
     html! {
         <figure class="chart staff-chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="staff-chart-title staff-chart-desc" data-testid="staff-chart">
+            <svg viewBox={format!("0 0 {} {}", W.num(), H.num())} role="img" aria-labelledby="staff-chart-title staff-chart-desc" data-testid="staff-chart">
                 <title id="staff-chart-title">{ tr(lang, "staff.chart_title") }</title>
                 <desc id="staff-chart-desc">{ desc }</desc>
-                <rect class="risky" x={format!("{:.1}", x(0.0))} y={(TOP.0 - 4.0).to_string()}
-                    width={format!("{:.1}", x(f64::from(RISKY)) - x(0.0))} height={(bottom_end - TOP.0 + 4.0).to_string()} />
-                <text class="tick" x={format!("{:.1}", x(0.0) + 4.0)} y={(TOP.0 - 10.0).to_string()}>
+                <rect class="risky" x={fixed(x(0.0), 1)} y={(TOP.0 - 4.0).num()}
+                    width={fixed(x(f64::from(RISKY)) - x(0.0), 1)} height={(bottom_end - TOP.0 + 4.0).num()} />
+                <text class="tick" x={fixed(x(0.0) + 4.0, 1)} y={(TOP.0 - 10.0).num()}>
                     { trf(lang, "staff.chart_risky", &[("n", &RISKY.to_string())]) }
                 </text>
-                <text class="tick panel" x={(W - RIGHT).to_string()} y={(TOP.0 - 10.0).to_string()} text-anchor="end">{ tr(lang, "staff.chart_output") }</text>
+                <text class="tick panel" x={(W - RIGHT).num()} y={(TOP.0 - 10.0).num()} text-anchor="end">{ tr(lang, "staff.chart_output") }</text>
                 { grid(yt(0.0), yuan(0.0), "axis") }
                 { grid(yt(top_max), yuan(top_max), "grid") }
                 if train > 0.0 {
-                    <rect class="training" x={format!("{:.1}", x(0.0))} y={format!("{:.1}", yt(0.0) - 8.0)}
-                        width={format!("{:.1}", x(train) - x(0.0))} height="8" />
+                    <rect class="training" x={fixed(x(0.0), 1)} y={fixed(yt(0.0) - 8.0, 1)}
+                        width={fixed(x(train) - x(0.0), 1)} height="8" />
                 }
-                <line class="pay" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{:.1}", yt(p.pay))} y2={format!("{:.1}", yt(p.pay))} />
+                <line class="pay" x1={LEFT.num()} x2={(W - RIGHT).num()} y1={fixed(yt(p.pay), 1)} y2={fixed(yt(p.pay), 1)} />
                 <path class="line s0" d={path(curve.iter().map(|m| (x(f64::from(m.month)), yt(m.output))))} />
                 <g class={classes!(conceal)}>
-                    <text class="tick panel" x={(W - RIGHT).to_string()} y={(BOTTOM.0 - 8.0).to_string()} text-anchor="end">{ tr(lang, "staff.chart_cumulative") }</text>
+                    <text class="tick panel" x={(W - RIGHT).num()} y={(BOTTOM.0 - 8.0).num()} text-anchor="end">{ tr(lang, "staff.chart_cumulative") }</text>
                     if hi > 0.0 {
                         { grid(yb(hi), yuan(hi), "grid") }
                     }
@@ -99,16 +100,16 @@ pub fn tenure_chart(lang: Lang, p: &Params, curve: &[TenureMonth], even: Option<
                     <path class="line s1" d={path(curve.iter().map(|m| (x(f64::from(m.month)), yb(m.cumulative))))} />
                     if let Some(m) = even {
                         <g class="marker">
-                            <line x1={format!("{:.1}", x(f64::from(m)))} x2={format!("{:.1}", x(f64::from(m)))}
-                                y1={TOP.0.to_string()} y2={bottom_end.to_string()} />
-                            <text x={format!("{:.1}", x(f64::from(m)))} y={(bottom_end + 32.0).to_string()} text-anchor="middle">{ &even_text }</text>
+                            <line x1={fixed(x(f64::from(m)), 1)} x2={fixed(x(f64::from(m)), 1)}
+                                y1={TOP.0.num()} y2={bottom_end.num()} />
+                            <text x={fixed(x(f64::from(m)), 1)} y={(bottom_end + 32.0).num()} text-anchor="middle">{ &even_text }</text>
                         </g>
                     }
                 </g>
                 { for (0..=HORIZON).step_by(6).map(|m| html! {
-                    <text class="tick" x={format!("{:.1}", x(f64::from(m)))} y={(bottom_end + 16.0).to_string()} text-anchor="middle">{ m }</text>
+                    <text class="tick" x={fixed(x(f64::from(m)), 1)} y={(bottom_end + 16.0).num()} text-anchor="middle">{ m }</text>
                 }) }
-                <text class="tick" x={(W - RIGHT).to_string()} y={(H - 4.0).to_string()} text-anchor="end">{ tr(lang, "staff.chart_x") }</text>
+                <text class="tick" x={(W - RIGHT).num()} y={(H - 4.0).num()} text-anchor="end">{ tr(lang, "staff.chart_x") }</text>
             </svg>
             <ul class="legend">
                 <li><span class="swatch s0" aria-hidden="true"></span>{ tr(lang, "staff.col_output") }</li>
