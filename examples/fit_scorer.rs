@@ -52,7 +52,12 @@ fn main() -> Result<(), String> {
         .collect();
     let fitted: Vec<f64> = rows
         .iter()
-        .map(|r| learned[r.exercise.as_str()].score(&exercises[&r.exercise], &r.answer).score.into())
+        .map(|r| {
+            learned[r.exercise.as_str()]
+                .score(&exercises[&r.exercise], &r.answer)
+                .score
+                .into()
+        })
         .collect();
     println!(
         "fitted (the model scoring its own training answers; not the figure to trust): Spearman {:.3}  MAE {:5.2}  QWK {:.3}  bias {:+.2}",

@@ -99,7 +99,10 @@ fn cross_validated_by_writer() {
 #[test]
 fn answers_written_after_the_design_was_fixed() {
     let rows = rows();
-    let unseen: Vec<bool> = rows.iter().map(|r| LATER_WRITERS.contains(&r.writer.as_str())).collect();
+    let unseen: Vec<bool> = rows
+        .iter()
+        .map(|r| LATER_WRITERS.contains(&r.writer.as_str()))
+        .collect();
     assert_eq!(unseen.iter().filter(|&&u| u).count(), 600);
     let (s, g): (Vec<f64>, Vec<f64>) = held_out(rows, &unseen, exercises())
         .into_iter()
