@@ -276,8 +276,9 @@ const MORE_GARBAGE = ['NaN', 'Infinity', '   ', '0x10', '½', '1,5,0', '--1', '1
 /** Types garbage into every number field on the screen, then drives every range out of bounds. */
 async function surveyFields(page: Page, screen: string, table: Spec[]) {
   const controls = page.locator('.control');
+  // count() does not wait: the screen's bundle may still be starting.
+  await expect(controls.nth(2), screen).toBeVisible();
   const count = await controls.count();
-  expect(count, screen).toBeGreaterThan(2);
   for (let i = 0; i < count; i++) {
     const control = controls.nth(i);
     const field = control.locator('input[type=text], input[type=number]');

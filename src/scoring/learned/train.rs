@@ -1,7 +1,9 @@
 //! Fitting the learned scorer, and judging it honestly: [`fit`] makes the
 //! shipped model and exemplars from graded answers; [`cross_validate`]
 //! predicts each writer's answers from a model fitted without them (the
-//! exemplars too), so no answer is scored by a model that saw its writer.
+//! exemplars too), so no answer is scored by a model that saw its writer;
+//! [`held_out`] scores any chosen rows (the writers who came after the
+//! design was fixed) by a model of the others.
 
 use super::features::{features, Bank};
 use super::forest::{Forest, FOREST};
